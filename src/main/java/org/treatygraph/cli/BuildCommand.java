@@ -1,0 +1,38 @@
+package org.treatygraph.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.treatygraph.convert.GraphBuilder;
+import org.treatygraph.convert.Progress;
+import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.publish.DumpWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Builds the treaty graph from ontology/ and data/ and writes the dumps (Turtle, N-Triples, JSON-LD, TriG, VoID, SHA256SUMS).")
+final class BuildCommand implements Callable<Integer> {
+    @Mixin ProjectOption project;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/dumps", description = "Where to write the dumps (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Progress progress = quiet ? Progress.SILENT : new Progress(spec.commandLine().getErr());
+        GraphBuilder builder = new GraphBuilder(project.project(), progress);
+        TreatyGraph graph = builder.build();
+        builder.warnings().forEach(spec.commandLine().getErr()::println);
+        var files = new DumpWriter(progress).write(graph, out);
+        progress.step("done");
+        files.forEach((dump, path) -> spec.commandLine().getOut().println(path));
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+package org.treatygraph.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The treaty-graph command line: one jar, a subcommand for each job. */
+@Command(name = "treaty-graph", mixinStandardHelpOptions = true, version = "treaty-graph 0.1.0",
+        description = "Builds, checks and publishes the treaty graph.",
+        subcommands = {BuildCommand.class, ValidateCommand.class, AgreementsCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status (for tests). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::report).execute(args);
+    }
+
+    private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        if (e instanceof org.treatygraph.convert.InputException ie) {
+            ie.problems().forEach(p -> cmd.getErr().println(p));
+            cmd.getErr().println(ie.problems().size() + " problem(s); nothing was written.");
+            return 1;
+        }
+        cmd.getErr().println("error: " + e.getMessage());
+        return 2;
+    }
+}

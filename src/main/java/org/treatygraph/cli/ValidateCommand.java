@@ -1,0 +1,27 @@
+package org.treatygraph.cli;
+
+import java.util.concurrent.Callable;
+import org.treatygraph.convert.GraphBuilder;
+import org.treatygraph.convert.Progress;
+import org.treatygraph.convert.TreatyGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Runs every check of the build (YAML, keys, datatypes, references, quotes, dates, SHACL) and writes nothing.")
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin ProjectOption project;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        GraphBuilder builder = new GraphBuilder(project.project(), Progress.SILENT);
+        TreatyGraph graph = builder.build();
+        builder.warnings().forEach(spec.commandLine().getErr()::println);
+        spec.commandLine().getOut().println("valid: " + graph.asserted().size() + " facts, "
+                + graph.provenance().size() + " provenance triples, " + builder.warnings().size() + " warning(s)");
+        return 0;
+    }
+}

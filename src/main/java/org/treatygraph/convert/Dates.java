@@ -1,0 +1,90 @@
+package org.treatygraph.convert;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.treatygraph.ontology.TG;
+
+/**
+ * Completes and checks dates. A date's earliest and latest bounds follow from its typed value when a
+ * record leaves them out (a month gives its first and last day), so that range queries work on every
+ * date, precise or not; and a date's own words must stand in the passage cited for it.
+ */
+final class Dates {
+    private Dates() {}
+
+    static void complete(RecordConverter converter, List<Problem> problems) {
+        Map<Node, Fact> value = new HashMap<>(), earliest = new HashMap<>(), latest = new HashMap<>();
+        List<Fact> words = new ArrayList<>();
+        for (Fact f : converter.facts()) {
+            Node p = f.triple().getPredicate();
+            if (p.equals(TG.dateValue)) value.put(f.triple().getSubject(), f);
+            else if (p.equals(TG.earliest)) earliest.put(f.triple().getSubject(), f);
+            else if (p.equals(TG.latest)) latest.put(f.triple().getSubject(), f);
+            else if (p.equals(TG.dateText)) words.add(f);
+        }
+        for (Map.Entry<Node, Fact> e : value.entrySet()) {
+            Node date = e.getKey();
+            Fact v = e.getValue();
+            LocalDate[] range = range(v.triple().getObject());
+            if (range == null) continue;
+            if (!earliest.containsKey(date))
+                converter.emit(date, TG.earliest, dateLiteral(range[0]), v.cites(), v.location(), "earliest");
+            if (!latest.containsKey(date))
+                converter.emit(date, TG.latest, dateLiteral(range[1]), v.cites(), v.location(), "latest");
+            LocalDate lo = bound(earliest.get(date)), hi = bound(latest.get(date));
+            if ((lo != null && lo.isAfter(range[1])) || (hi != null && hi.isBefore(range[0])))
+                problems.add(new Problem(v.location(), "dateValue " + v.triple().getObject().getLiteralLexicalForm()
+                        + " lies outside its own earliest/latest bounds"));
+        }
+        for (Fact f : words) {
+            String text = f.triple().getObject().getLiteralLexicalForm();
+            boolean stated = f.cites().isEmpty() || f.cites().stream().anyMatch(c -> inPassage(text, c.exact()));
+            if (!stated)
+                problems.add(new Problem(f.location(), "dateText \"" + text + "\" is not in the passage cited for the date: quote the words the source uses (fragments may be joined by '...'; put explanations in a note)"));
+        }
+    }
+
+    /** Whether every fragment of the date's words ("17 March ... 21 March" has two) stands in the passage. */
+    private static boolean inPassage(String words, String passage) {
+        QuoteLocator locator = new QuoteLocator(passage);
+        for (String fragment : words.split("\\s*(?:\\.\\.\\.|…)\\s*")) {
+            if (!fragment.isBlank() && locator.find(fragment).isEmpty()) return false;
+        }
+        return true;
+    }
+
+    /** The first and last day a typed date value can denote, or null if it is not a date value. */
+    static LocalDate[] range(Node literal) {
+        if (!literal.isLiteral()) return null;
+        String lex = literal.getLiteralLexicalForm();
+        String dt = literal.getLiteralDatatypeURI();
+        if (XSDDatatype.XSDdate.getURI().equals(dt)) {
+            LocalDate d = LocalDate.parse(lex.substring(0, 10));
+            return new LocalDate[] {d, d};
+        }
+        if (XSDDatatype.XSDgYearMonth.getURI().equals(dt)) {
+            YearMonth ym = YearMonth.parse(lex.substring(0, 7));
+            return new LocalDate[] {ym.atDay(1), ym.atEndOfMonth()};
+        }
+        if (XSDDatatype.XSDgYear.getURI().equals(dt)) {
+            int y = Integer.parseInt(lex.substring(0, 4));
+            return new LocalDate[] {LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)};
+        }
+        return null;
+    }
+
+    private static LocalDate bound(Fact f) {
+        return f == null ? null : LocalDate.parse(f.triple().getObject().getLiteralLexicalForm());
+    }
+
+    private static Node dateLiteral(LocalDate d) {
+        return NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
+    }
+}

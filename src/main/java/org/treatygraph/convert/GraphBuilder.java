@@ -1,0 +1,112 @@
+package org.treatygraph.convert;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.treatygraph.ontology.OntologyIndex;
+import org.treatygraph.ontology.TG;
+
+/**
+ * Builds the treaty graph from a project: reads the ontology and the sources, converts every record
+ * file, completes dates, writes provenance, and validates the result against the SHACL shapes. Every
+ * problem found on the way is collected and reported together, each with its file:line:column.
+ */
+public final class GraphBuilder {
+    private final Project project;
+    private final Progress progress;
+    private final List<String> warnings = new ArrayList<>();
+
+    public GraphBuilder(Project project, Progress progress) {
+        this.project = project;
+        this.progress = progress;
+    }
+
+    /** SHACL warnings of the last build (they do not fail it). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public TreatyGraph build() throws IOException {
+        progress.step("reading the ontology " + project.display(project.ontologyFile()));
+        OntologyIndex ontology = OntologyIndex.load(project.ontologyFile());
+
+        progress.step("checking the sources listed in " + project.display(project.sourcesRegistry()));
+        YamlNode registry = YamlReader.read(project.sourcesRegistry(), project.display(project.sourcesRegistry()));
+        Sources sources = Sources.load(registry, project.sourcesDir());
+
+        List<Problem> problems = new ArrayList<>();
+        Citations citations = new Citations(sources, problems);
+        RecordConverter records = new RecordConverter(ontology, citations, true, problems);
+        List<Path> files = recordFiles();
+        progress.step("converting " + files.size() + " record files under " + project.display(project.recordsDir()));
+        for (Path f : files) {
+            try {
+                records.convertFile(YamlReader.read(f, project.display(f)));
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        RecordConverter sourceRecords = new RecordConverter(ontology, citations, false, problems);
+        sourceRecords.convertFile(registry);
+        records.checkReferences(sourceRecords.definitions());
+        Dates.complete(records, problems);
+        if (!problems.isEmpty()) throw new InputException(problems);
+
+        progress.step("writing " + records.facts().size() + " facts with their provenance");
+        Graph asserted = GraphFactory.createDefaultGraph();
+        Graph provenance = GraphFactory.createDefaultGraph();
+        Map<Node, Location> locations = new HashMap<>(records.definitions());
+        locations.putAll(sourceRecords.definitions());
+        Provenance.write(records.facts(), asserted, provenance, locations);
+        sourceRecords.facts().forEach(f -> provenance.add(f.triple()));
+
+        TreatyGraph graph = new TreatyGraph(asserted, provenance, ontology.graph(), locations);
+        progress.step("validating against the SHACL shapes " + project.display(project.shapesFile()));
+        validate(graph, ontology);
+        return graph;
+    }
+
+    private List<Path> recordFiles() throws IOException {
+        if (!Files.isDirectory(project.recordsDir())) return List.of();
+        try (Stream<Path> s = Files.list(project.recordsDir())) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    private void validate(TreatyGraph graph, OntologyIndex ontology) {
+        Graph shapesGraph = RDFDataMgr.loadGraph(project.shapesFile().toString());
+        Shapes shapes = Shapes.parse(shapesGraph);
+        Graph data = GraphFactory.createDefaultGraph();
+        graph.asserted().find().forEach(data::add);
+        graph.provenance().find().forEach(data::add);
+        graph.ontology().find().forEach(data::add);
+        ValidationReport report = ShaclValidator.get().validate(shapes, data);
+        List<Problem> problems = new ArrayList<>();
+        for (ReportEntry e : report.getEntries()) {
+            String what = "SHACL: focus node " + name(e.focusNode()) + (e.resultPath() == null ? "" : ", path " + e.resultPath())
+                    + (e.value() == null ? "" : ", value " + name(e.value())) + ": " + e.message();
+            if (e.severity() == Severity.Violation) problems.add(new Problem(graph.locationOf(e.focusNode()), what));
+            else warnings.add((graph.locationOf(e.focusNode()) == null ? "" : graph.locationOf(e.focusNode()) + ": ") + "warning: " + what);
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+    }
+
+    private static String name(Node n) {
+        if (n.isURI() && n.getURI().startsWith(TG.ID)) return n.getURI().substring(TG.ID.length());
+        return n.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package org.treatygraph.convert;
+
+import java.nio.file.Path;
+
+/** Where a treaty-graph project keeps its inputs: the ontology, the shapes, the sources and the records. */
+public record Project(Path root) {
+    public Path ontologyFile() { return root.resolve("ontology/treaty-graph.ttl"); }
+    public Path shapesFile() { return root.resolve("ontology/shapes.ttl"); }
+    public Path sourcesRegistry() { return root.resolve("data/sources.yaml"); }
+    public Path sourcesDir() { return root.resolve("data/sources"); }
+    public Path recordsDir() { return root.resolve("data/records"); }
+
+    /** How messages name a file: relative to the project root. */
+    public String display(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path r = root.toAbsolutePath().normalize();
+        return abs.startsWith(r) ? r.relativize(abs).toString() : file.toString();
+    }
+}

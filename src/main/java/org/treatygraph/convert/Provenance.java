@@ -1,0 +1,75 @@
+package org.treatygraph.convert;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.vocabulary.RDF;
+import org.treatygraph.ontology.TG;
+
+/**
+ * Writes the provenance of the asserted facts: each fact as an rdf:Statement with its citations, each
+ * citation as a Web Annotation specific resource of its source with a TextQuoteSelector (exact, prefix,
+ * suffix) and a TextPositionSelector (code-point offsets). Plain RDF reification rather than RDF-star,
+ * so that every RDF tool, old or new, reads the dumps.
+ */
+final class Provenance {
+    static final int CONTEXT = 32;
+
+    private Provenance() {}
+
+    static void write(Collection<Fact> facts, Graph asserted, Graph provenance, Map<Node, Location> statementLocations) {
+        Set<Cite> written = new HashSet<>();
+        for (Fact f : facts) {
+            Triple t = f.triple();
+            asserted.add(t);
+            if (f.cites().isEmpty()) continue;   // editorial notes
+            Node st = statementIri(t);
+            statementLocations.put(st, f.location());
+            provenance.add(Triple.create(st, RDF.type.asNode(), RDF.Statement.asNode()));
+            provenance.add(Triple.create(st, RDF.subject.asNode(), t.getSubject()));
+            provenance.add(Triple.create(st, RDF.predicate.asNode(), t.getPredicate()));
+            provenance.add(Triple.create(st, RDF.object.asNode(), t.getObject()));
+            for (Cite c : f.cites()) {
+                provenance.add(Triple.create(st, TG.citation, c.iri()));
+                if (written.add(c)) writeCitation(c, provenance);
+            }
+        }
+    }
+
+    private static void writeCitation(Cite c, Graph g) {
+        Node cit = c.iri();
+        Node quote = NodeFactory.createURI(cit.getURI() + "/quote");
+        Node position = NodeFactory.createURI(cit.getURI() + "/position");
+        g.add(Triple.create(cit, RDF.type.asNode(), TG.Citation));
+        g.add(Triple.create(cit, TG.oa("hasSource"), c.source().iri()));
+        g.add(Triple.create(cit, TG.oa("hasSelector"), quote));
+        g.add(Triple.create(cit, TG.oa("hasSelector"), position));
+        g.add(Triple.create(cit, TG.lineNumber, integer(c.source().lineOf(c.start()), XSDDatatype.XSDinteger)));
+        if (c.quotedAs() != null) g.add(Triple.create(cit, TG.quotedAs, NodeFactory.createLiteralString(c.quotedAs())));
+        g.add(Triple.create(quote, RDF.type.asNode(), TG.oa("TextQuoteSelector")));
+        g.add(Triple.create(quote, TG.oa("exact"), NodeFactory.createLiteralString(c.exact())));
+        g.add(Triple.create(quote, TG.oa("prefix"), NodeFactory.createLiteralString(c.source().before(c.start(), CONTEXT))));
+        g.add(Triple.create(quote, TG.oa("suffix"), NodeFactory.createLiteralString(c.source().after(c.end(), CONTEXT))));
+        g.add(Triple.create(position, RDF.type.asNode(), TG.oa("TextPositionSelector")));
+        g.add(Triple.create(position, TG.oa("start"), integer(c.startOffset(), XSDDatatype.XSDnonNegativeInteger)));
+        g.add(Triple.create(position, TG.oa("end"), integer(c.endOffset(), XSDDatatype.XSDnonNegativeInteger)));
+    }
+
+    private static Node integer(int n, XSDDatatype dt) {
+        return NodeFactory.createLiteralDT(Integer.toString(n), dt);
+    }
+
+    /** A stable IRI for the statement of a triple: the same fact gets the same IRI in every build. */
+    static Node statementIri(Triple t) {
+        String nt = NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject());
+        return NodeFactory.createURI(TG.ID + "statement/" + Sources.sha256(nt.getBytes(StandardCharsets.UTF_8)).substring(0, 20));
+    }
+}

@@ -1,0 +1,68 @@
+package org.treatygraph.convert;
+
+import java.util.Arrays;
+import org.apache.jena.graph.Node;
+
+/**
+ * A source document's text, with what citations need: character offsets counted in Unicode code points
+ * (as Web Annotation's TextPositionSelector requires), line numbers, and prefix/suffix context.
+ */
+public final class SourceText {
+    private final String code;
+    private final String fileName;
+    private final Node iri;
+    private final String text;
+    private final int[] lineStarts;
+
+    public SourceText(String code, String fileName, Node iri, String text) {
+        this.code = code;
+        this.fileName = fileName;
+        this.iri = iri;
+        this.text = text;
+        this.lineStarts = lineStarts(text);
+    }
+
+    public String code() { return code; }
+    public String fileName() { return fileName; }
+    public Node iri() { return iri; }
+    public String text() { return text; }
+
+    /** The code-point offset of a UTF-16 char index. */
+    public int codePointOffset(int charIndex) {
+        return text.codePointCount(0, charIndex);
+    }
+
+    /** The 1-based line a char index lies on. */
+    public int lineOf(int charIndex) {
+        int i = Arrays.binarySearch(lineStarts, charIndex);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    /** The 1-based column of a char index on its line. */
+    public int columnOf(int charIndex) {
+        return charIndex - lineStarts[lineOf(charIndex) - 1] + 1;
+    }
+
+    /** Up to {@code n} characters before {@code charIndex}, not splitting a surrogate pair. */
+    public String before(int charIndex, int n) {
+        int from = Math.max(0, charIndex - n);
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) from++;
+        return text.substring(from, charIndex);
+    }
+
+    /** Up to {@code n} characters after {@code charIndex}, not splitting a surrogate pair. */
+    public String after(int charIndex, int n) {
+        int to = Math.min(text.length(), charIndex + n);
+        if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) to--;
+        return text.substring(charIndex, to);
+    }
+
+    private static int[] lineStarts(String s) {
+        int count = 1;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n') count++;
+        int[] starts = new int[count];
+        int k = 1;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n') starts[k++] = i + 1;
+        return starts;
+    }
+}

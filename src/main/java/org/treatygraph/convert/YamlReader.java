@@ -1,0 +1,80 @@
+package org.treatygraph.convert;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a YAML file with Jackson's streaming parser into a {@link YamlNode} tree that keeps locations. */
+public final class YamlReader {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private YamlReader() {}
+
+    /**
+     * @param file        the file to read
+     * @param displayName how messages name the file (a path relative to the project)
+     * @throws InputException malformed YAML or a duplicate key, with file:line:column
+     */
+    public static YamlNode read(Path file, String displayName) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             JsonParser p = FACTORY.createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first == null) return YamlNode.list(new Location(displayName, 1, 1), List.of());
+            return readValue(p, displayName);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            Location where = at == null ? new Location(displayName, 1, 1)
+                    : new Location(displayName, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+            throw new InputException(new Problem(where, "malformed YAML: " + e.getOriginalMessage().replaceAll("\\s+", " ").trim()));
+        }
+    }
+
+    private static YamlNode readValue(JsonParser p, String file) throws IOException {
+        Location at = location(p, file);
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>();
+                Map<String, Location> keys = new HashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    Location keyAt = location(p, file);
+                    if (entries.containsKey(key))
+                        throw new InputException(new Problem(keyAt, "duplicate key '" + key + "' (first at line " + keys.get(key).line() + ")"));
+                    p.nextToken();
+                    entries.put(key, readValue(p, file));
+                    keys.put(key, keyAt);
+                }
+                return YamlNode.map(at, entries, keys);
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p, file));
+                return YamlNode.list(at, items);
+            }
+            case VALUE_NULL -> {
+                return YamlNode.scalar(at, null);
+            }
+            default -> {
+                return YamlNode.scalar(at, p.getText());
+            }
+        }
+    }
+
+    private static Location location(JsonParser p, String file) {
+        JsonLocation l = p.currentTokenLocation();
+        return new Location(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+    }
+}

@@ -1,0 +1,108 @@
+package org.treatygraph.publish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.RDFNode;
+import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.ontology.TG;
+
+/**
+ * docs/agreements.md: every instrument of the graph with its kind, dates, place, parties, territorial
+ * changes and number of citations, generated from the built graph (a test checks the file is current).
+ */
+public final class AgreementsReport {
+    private AgreementsReport() {}
+
+    public static String markdown(TreatyGraph graph) {
+        Dataset ds = graph.queryDataset();
+        StringBuilder md = new StringBuilder();
+        md.append("# Agreements in the treaty graph\n\n")
+          .append("Generated from the built graph by `java -jar target/treaty-graph.jar agreements --out docs/agreements.md`;\n")
+          .append("a test fails when this file is not current. Dates are as each source gives them (one per source);\n")
+          .append("citations count the source passages behind the instrument's facts and those of its parts.\n\n")
+          .append("| Instrument | Kind | Date | Place | Parties | Territorial changes | Citations |\n")
+          .append("|---|---|---|---|---|---|---|\n");
+        int rows = 0;
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(resource("agreements.rq")).build()) {
+            ResultSet rs = qe.execSelect();
+            while (rs.hasNext()) {
+                QuerySolution s = rs.next();
+                String iri = s.getResource("a").getURI();
+                md.append("| ").append(cell(s.getLiteral("label").getString()))
+                  .append(" (`").append(iri.substring(TG.ID.length())).append("`)")
+                  .append(" | ").append(cell(text(s.get("kind"))))
+                  .append(" | ").append(cell(text(s.get("dates"))))
+                  .append(" | ").append(cell(text(s.get("places"))))
+                  .append(" | ").append(cell(text(s.get("parties"))))
+                  .append(" | ").append(cell(String.join("; ", changes(ds, iri))))
+                  .append(" | ").append(citations(ds, iri))
+                  .append(" |\n");
+                rows++;
+            }
+        }
+        md.append("\n").append(rows).append(" instruments.\n");
+        return md.toString();
+    }
+
+    private static List<String> changes(Dataset ds, String agreement) {
+        String q = """
+            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?kind ?territory ?from ?to WHERE {
+              GRAPH <https://w3id.org/treaty-graph/graph/asserted> {
+                { <%1$s> tg:providesFor ?c } UNION { ?c tg:byInstrument <%1$s> }
+                ?c a ?k ; tg:territory/rdfs:label ?territory .
+                OPTIONAL { ?c tg:fromPolity/rdfs:label ?from }
+                OPTIONAL { ?c tg:toPolity/rdfs:label ?to }
+              }
+              GRAPH <https://w3id.org/treaty-graph/graph/ontology> { ?k rdfs:label ?kind }
+            } ORDER BY ?territory ?kind ?from ?to""".formatted(agreement);
+        List<String> out = new ArrayList<>();
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            qe.execSelect().forEachRemaining(s -> {
+                String line = text(s.get("kind")) + ": " + text(s.get("territory"));
+                if (s.get("from") != null) line += " from " + text(s.get("from"));
+                if (s.get("to") != null) line += " to " + text(s.get("to"));
+                if (!out.contains(line)) out.add(line);
+            });
+        }
+        return out;
+    }
+
+    private static int citations(Dataset ds, String agreement) {
+        String q = """
+            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {
+              GRAPH <https://w3id.org/treaty-graph/graph/provenance> { ?st rdf:subject ?s ; tg:citation ?c }
+              FILTER(?s = <%1$s> || STRSTARTS(STR(?s), "%1$s/"))
+            }""".formatted(agreement);
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            return qe.execSelect().next().getLiteral("n").getInt();
+        }
+    }
+
+    private static String text(RDFNode n) {
+        return n == null ? "" : n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    static String resource(String name) {
+        try (InputStream in = AgreementsReport.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

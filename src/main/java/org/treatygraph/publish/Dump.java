@@ -1,0 +1,27 @@
+package org.treatygraph.publish;
+
+/** A dump file the build writes: its name, media type, and a one-line description. */
+public enum Dump {
+    TURTLE("treaty-graph.ttl", "text/turtle", "the asserted facts and their provenance, Turtle"),
+    NTRIPLES_GZ("treaty-graph.nt.gz", "application/n-triples", "the same triples, N-Triples, sorted, gzip-compressed"),
+    JSONLD("treaty-graph.jsonld", "application/ld+json", "the same triples, JSON-LD with the published context"),
+    TRIG("treaty-graph.trig", "application/trig", "every named graph (asserted, provenance, ontology), TriG"),
+    CONTEXT("context.jsonld", "application/ld+json", "the JSON-LD context of the treaty graph"),
+    VOID("void.ttl", "text/turtle", "VoID and DCAT description of the dataset");
+
+    public static final String SUMS = "SHA256SUMS";
+
+    private final String fileName;
+    private final String mediaType;
+    private final String description;
+
+    Dump(String fileName, String mediaType, String description) {
+        this.fileName = fileName;
+        this.mediaType = mediaType;
+        this.description = description;
+    }
+
+    public String fileName() { return fileName; }
+    public String mediaType() { return mediaType; }
+    public String description() { return description; }
+}

@@ -1,0 +1,148 @@
+package org.treatygraph.publish;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.treatygraph.convert.Progress;
+import org.treatygraph.convert.Sources;
+import org.treatygraph.convert.TreatyGraph;
+
+/**
+ * Writes the dumps of a built graph into a directory. Everything is written into a temporary sibling
+ * directory first and moved into place at the end, so a failed build never leaves half-written files.
+ * The output is deterministic: the same graph gives byte-identical files.
+ */
+public final class DumpWriter {
+    private final Progress progress;
+
+    public DumpWriter(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** Writes every dump, void.ttl and SHA256SUMS into {@code outDir}, replacing what was there. */
+    public Map<Dump, Path> write(TreatyGraph graph, Path outDir) throws IOException {
+        Path target = outDir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            Map<Dump, Path> files = writeAll(graph, tmp);
+            replace(tmp, target);
+            Map<Dump, Path> moved = new LinkedHashMap<>();
+            files.forEach((d, p) -> moved.put(d, target.resolve(p.getFileName())));
+            return moved;
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private Map<Dump, Path> writeAll(TreatyGraph graph, Path dir) throws IOException {
+        Map<Dump, Path> files = new LinkedHashMap<>();
+        Graph facts = graph.factsAndProvenance();
+
+        progress.step("writing " + Dump.TURTLE.fileName() + " (" + facts.size() + " triples)");
+        files.put(Dump.TURTLE, writeRdf(dir, Dump.TURTLE, facts, RDFFormat.TURTLE_PRETTY));
+
+        progress.step("writing " + Dump.NTRIPLES_GZ.fileName());
+        files.put(Dump.NTRIPLES_GZ, writeSortedNTriples(dir.resolve(Dump.NTRIPLES_GZ.fileName()), facts));
+
+        progress.step("writing " + Dump.JSONLD.fileName() + " and " + Dump.CONTEXT.fileName());
+        JsonLdWriter jsonld = new JsonLdWriter(graph.ontology().getPrefixMapping());
+        files.put(Dump.CONTEXT, jsonld.writeContext(dir.resolve(Dump.CONTEXT.fileName())));
+        files.put(Dump.JSONLD, jsonld.write(dir.resolve(Dump.JSONLD.fileName()), facts));
+
+        progress.step("writing " + Dump.TRIG.fileName());
+        Path trig = dir.resolve(Dump.TRIG.fileName());
+        try (OutputStream out = Files.newOutputStream(trig)) {
+            RDFDataMgr.write(out, graph.namedGraphs(), RDFFormat.TRIG_PRETTY);
+        }
+        files.put(Dump.TRIG, trig);
+
+        progress.step("writing " + Dump.VOID.fileName() + " and " + Dump.SUMS);
+        files.put(Dump.VOID, new VoidWriter(graph).write(dir.resolve(Dump.VOID.fileName()), files));
+        writeChecksums(dir, files);
+        return files;
+    }
+
+    private static Path writeRdf(Path dir, Dump dump, Graph g, RDFFormat format) throws IOException {
+        Path p = dir.resolve(dump.fileName());
+        try (OutputStream out = Files.newOutputStream(p)) {
+            RDFDataMgr.write(out, g, format);
+        }
+        return p;
+    }
+
+    /** N-Triples sorted line by line: a stable order that diff and sort-based tools can rely on. */
+    private static Path writeSortedNTriples(Path p, Graph g) throws IOException {
+        List<String> lines = new ArrayList<>(g.size());
+        g.find().forEach(t -> lines.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
+                + NodeFmtLib.strNT(t.getObject()) + " ."));
+        lines.sort(Comparator.naturalOrder());
+        // GZIPOutputStream writes no file name and a zero timestamp, so the bytes depend on the content alone.
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(p)), StandardCharsets.UTF_8))) {
+            for (String line : lines) {
+                w.write(line);
+                w.write('\n');
+            }
+        }
+        return p;
+    }
+
+    private static void writeChecksums(Path dir, Map<Dump, Path> files) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        files.values().stream().sorted().forEach(p -> {
+            try {
+                sb.append(Sources.sha256(Files.readAllBytes(p))).append("  ").append(p.getFileName()).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Files.writeString(dir.resolve(Dump.SUMS), sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Moves the finished directory into place; the previous output is removed only once the new one is there. */
+    private static void replace(Path finished, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            move(target, old);
+        }
+        move(finished, target);
+        if (old != null) deleteTree(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+        }
+    }
+}
