@@ -33,7 +33,7 @@ final class Dates {
             Node date = e.getKey();
             Fact v = e.getValue();
             LocalDate[] range = range(v.triple().getObject());
-            if (range == null) continue;
+            if (range == null || v.cites().isEmpty()) continue;   // an uncited value is reported already
             if (!earliest.containsKey(date))
                 converter.emit(date, TG.earliest, dateLiteral(range[0]), v.cites(), v.location(), "earliest");
             if (!latest.containsKey(date))
@@ -45,17 +45,17 @@ final class Dates {
         }
         for (Fact f : words) {
             String text = f.triple().getObject().getLiteralLexicalForm();
-            boolean stated = f.cites().isEmpty() || f.cites().stream().anyMatch(c -> inPassage(text, c.exact()));
+            boolean stated = f.cites().isEmpty() || inPassages(text, f.cites());
             if (!stated)
                 problems.add(new Problem(f.location(), "dateText \"" + text + "\" is not in the passage cited for the date: quote the words the source uses (fragments may be joined by '...'; put explanations in a note)"));
         }
     }
 
-    /** Whether every fragment of the date's words ("17 March ... 21 March" has two) stands in the passage. */
-    private static boolean inPassage(String words, String passage) {
-        QuoteLocator locator = new QuoteLocator(passage);
+    /** Whether every fragment of the date's words ("17 March ... 21 March" has two) stands in a cited passage. */
+    private static boolean inPassages(String words, java.util.Collection<Cite> cites) {
+        List<QuoteLocator> passages = cites.stream().map(c -> new QuoteLocator(c.exact())).toList();
         for (String fragment : words.split("\\s*(?:\\.\\.\\.|…)\\s*")) {
-            if (!fragment.isBlank() && locator.find(fragment).isEmpty()) return false;
+            if (!fragment.isBlank() && passages.stream().allMatch(p -> p.find(fragment).isEmpty())) return false;
         }
         return true;
     }

@@ -9,6 +9,7 @@ public final class Fact {
     private final Triple triple;
     private final SortedSet<Cite> cites = new TreeSet<>();
     private final Location location;
+    private final java.util.List<String> notes = new java.util.ArrayList<>();
 
     Fact(Triple triple, Location location) {
         this.triple = triple;
@@ -18,4 +19,6 @@ public final class Fact {
     public Triple triple() { return triple; }
     public SortedSet<Cite> cites() { return cites; }
     public Location location() { return location; }
+    /** Editors' notes on this one fact (how a passage was read), kept on its statement node. */
+    public java.util.List<String> notes() { return notes; }
 }

@@ -37,6 +37,7 @@ final class Provenance {
             provenance.add(Triple.create(st, RDF.subject.asNode(), t.getSubject()));
             provenance.add(Triple.create(st, RDF.predicate.asNode(), t.getPredicate()));
             provenance.add(Triple.create(st, RDF.object.asNode(), t.getObject()));
+            for (String note : f.notes()) provenance.add(Triple.create(st, TG.note, NodeFactory.createLiteralLang(note, "en")));
             for (Cite c : f.cites()) {
                 provenance.add(Triple.create(st, TG.citation, c.iri()));
                 if (written.add(c)) writeCitation(c, provenance);

@@ -23,7 +23,7 @@ public final class RecordConverter {
     private static final Pattern REF = Pattern.compile("[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> RESERVED = Set.of("id", "about", "type", "cite");
-    private static final Set<String> WRAPPER_KEYS = Set.of("value", "ref", "cite");
+    private static final Set<String> WRAPPER_KEYS = Set.of("value", "ref", "cite", "note");
 
     private final OntologyIndex ontology;
     private final Citations citations;
@@ -92,7 +92,8 @@ public final class RecordConverter {
         } else {
             references.add(new Reference(subject, null, idNode.location()));
         }
-        convertNode(subject, record, List.of(), null, id != null ? kindClass.get() : null, idText);
+        List<Cite> cites = record.get("cite") != null ? citations.resolve(record.get("cite")) : List.of();
+        convertNode(subject, record, cites, null, id != null ? kindClass.get() : null, idText);
     }
 
     private boolean define(Node node, Location at) {
@@ -104,10 +105,8 @@ public final class RecordConverter {
         return true;
     }
 
-    private void convertNode(Node subject, YamlNode map, List<Cite> inherited, Node defaultType, Node kindClass, String idText) {
-        List<Cite> cites = map.get("cite") != null ? citations.resolve(map.get("cite")) : inherited;
-        if (map.get("cite") != null && cites.isEmpty() && !map.get("cite").items().isEmpty()) cites = inherited;
-
+    /** Converts a record or nested node whose citations ({@code cites}: its own, or its parent's) are resolved. */
+    private void convertNode(Node subject, YamlNode map, List<Cite> cites, Node defaultType, Node kindClass, String idText) {
         List<Node> declared = new ArrayList<>();
         YamlNode type = map.get("type");
         if (type != null) {
@@ -157,7 +156,14 @@ public final class RecordConverter {
                 problems.add(new Problem(value.location(), "a cited value needs 'value' (a literal) or 'ref' (an id)"));
                 return;
             }
-            emitScalar(subject, term, v, own);
+            Fact fact = emitScalar(subject, term, v, own);
+            YamlNode note = value.get("note");
+            if (fact != null && note != null) {
+                for (YamlNode n : note.items()) {
+                    if (n.isScalar() && n.text() != null) fact.notes().add(n.text().strip());
+                    else problems.add(new Problem(n.location(), "a note on a value is text, found " + n.describe()));
+                }
+            }
             return;
         }
         if (!term.isObjectProperty()) {
@@ -178,28 +184,29 @@ public final class RecordConverter {
         }
         Node node = NodeFactory.createURI(subject.getURI() + "/" + slug);
         if (!define(node, value.location())) return;
-        List<Cite> nodeCites = value.get("cite") != null ? citations.resolve(value.get("cite")) : cites;
-        emit(subject, term.property(), node, nodeCites.isEmpty() ? cites : nodeCites, value.location(), term.key());
+        List<Cite> own = value.get("cite") != null ? citations.resolve(value.get("cite")) : List.of();
+        List<Cite> nodeCites = own.isEmpty() ? cites : own;
+        emit(subject, term.property(), node, nodeCites, value.location(), term.key());
         Node defaultType = term.range() != null && ontology.isClass(term.range()) ? term.range() : null;
-        convertNode(node, value, cites, defaultType, null, null);
+        convertNode(node, value, nodeCites, defaultType, null, null);
     }
 
     private static boolean isWrapper(YamlNode map) {
         return (map.get("value") != null || map.get("ref") != null) && WRAPPER_KEYS.containsAll(map.entries().keySet());
     }
 
-    private void emitScalar(Node subject, Term term, YamlNode value, List<Cite> cites) {
+    private Fact emitScalar(Node subject, Term term, YamlNode value, List<Cite> cites) {
         String text = value.text();
         if (text == null || text.isBlank()) {
             problems.add(new Problem(value.location(), "no value given for '" + term.key() + "'"));
-            return;
+            return null;
         }
         Node object = switch (term.kind()) {
             case OBJECT -> reference(term, text.strip(), value.location());
             case DATATYPE -> literal(term, text, value.location());
             case ANNOTATION -> NodeFactory.createLiteralLang(text.strip(), "en");
         };
-        if (object != null) emit(subject, term.property(), object, cites, value.location(), term.key());
+        return object == null ? null : emit(subject, term.property(), object, cites, value.location(), term.key());
     }
 
     private Node reference(Term term, String text, Location at) {
@@ -250,7 +257,7 @@ public final class RecordConverter {
     }
 
     /** Records a fact; editorial notes are the editors' words, not the sources', and need no citation. */
-    void emit(Node s, Node p, Node o, Collection<Cite> cites, Location at, String key) {
+    Fact emit(Node s, Node p, Node o, Collection<Cite> cites, Location at, String key) {
         if (p.equals(RDF.type.asNode())) types.computeIfAbsent(s, k -> new HashSet<>()).add(o);
         boolean editorial = p.equals(TG.note);
         if (citationsRequired && !editorial && cites.isEmpty()) {
@@ -258,6 +265,7 @@ public final class RecordConverter {
         }
         Fact fact = facts.computeIfAbsent(Triple.create(s, p, o), t -> new Fact(t, at));
         fact.cites().addAll(cites);
+        return fact;
     }
 
     /** After every file is converted: every reference must name a defined entity of the expected class. */

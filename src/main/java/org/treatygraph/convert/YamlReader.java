@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class YamlReader {
              JsonParser p = FACTORY.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == null) return YamlNode.list(new Location(displayName, 1, 1), List.of());
-            return readValue(p, displayName);
+            return readValue((YAMLParser) p, displayName, new HashMap<>());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             Location where = at == null ? new Location(displayName, 1, 1)
@@ -41,8 +42,22 @@ public final class YamlReader {
         }
     }
 
-    private static YamlNode readValue(JsonParser p, String file) throws IOException {
+    /** Reads the value at the current token; anchors are remembered and aliases resolved to what they name. */
+    private static YamlNode readValue(YAMLParser p, String file, Map<String, YamlNode> anchors) throws IOException {
         Location at = location(p, file);
+        if (p.isCurrentAlias()) {
+            YamlNode target = anchors.get(p.getText());
+            if (target == null) throw new InputException(new Problem(at, "unknown YAML alias *" + p.getText()
+                    + " (anchors work on lists and maps; Jackson does not report an anchor on a single value, so repeat the text)"));
+            return target;
+        }
+        String anchor = p.getObjectId();
+        YamlNode value = readPlainValue(p, file, anchors, at);
+        if (anchor != null) anchors.put(anchor, value);
+        return value;
+    }
+
+    private static YamlNode readPlainValue(YAMLParser p, String file, Map<String, YamlNode> anchors, Location at) throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
@@ -54,14 +69,14 @@ public final class YamlReader {
                     if (entries.containsKey(key))
                         throw new InputException(new Problem(keyAt, "duplicate key '" + key + "' (first at line " + keys.get(key).line() + ")"));
                     p.nextToken();
-                    entries.put(key, readValue(p, file));
+                    entries.put(key, readValue(p, file, anchors));
                     keys.put(key, keyAt);
                 }
                 return YamlNode.map(at, entries, keys);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p, file));
+                while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p, file, anchors));
                 return YamlNode.list(at, items);
             }
             case VALUE_NULL -> {

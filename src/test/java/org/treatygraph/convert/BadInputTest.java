@@ -1,0 +1,165 @@
+package org.treatygraph.convert;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatygraph.TestProjects;
+
+/** Every kind of bad input gets a message that says where (file:line:column) and what. */
+class BadInputTest {
+    @TempDir Path dir;
+
+    private List<Problem> problems(String records) throws IOException {
+        Project p = TestProjects.scratch(dir, records);
+        InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());
+        return e.problems();
+    }
+
+    private static Problem only(List<Problem> problems) {
+        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
+        return problems.get(0);
+    }
+
+    @Test
+    void validInputBuilds() throws IOException {
+        Project p = TestProjects.scratch(dir, TestProjects.VALID);
+        TreatyGraph g = new GraphBuilder(p, Progress.SILENT).build();
+        assertTrue(g.asserted().size() > 10);
+    }
+
+    @Test
+    void malformedYamlSaysFileLineAndColumn() throws IOException {
+        Problem p = only(problems(TestProjects.VALID + "- id: polity/x\n  type: [State\n  label: X\n"));
+        assertEquals("data/records/test.yaml", p.location().file());
+        assertTrue(p.location().line() >= 24, p.toString());
+        assertTrue(p.message().startsWith("malformed YAML"), p.message());
+    }
+
+    @Test
+    void duplicateYamlKeyIsReported() throws IOException {
+        Problem p = only(problems(TestProjects.VALID.replace("  label: Persia\n", "  label: Persia\n  label: Iran\n")));
+        assertEquals(8, p.location().line(), p.toString());
+        assertTrue(p.message().contains("duplicate key 'label'"), p.message());
+    }
+
+    @Test
+    void unknownKeyNamesTheNearestOntologyTerm() throws IOException {
+        Problem p = only(problems(TestProjects.VALID.replace("  hasParty:", "  hasPary:")));
+        assertEquals(new Location("data/records/test.yaml", 17, 3), p.location());
+        assertTrue(p.message().contains("unknown key 'hasPary'") && p.message().endsWith("nearest: hasParty"), p.message());
+    }
+
+    @Test
+    void unknownClassNamesTheNearestClass() throws IOException {
+        Problem p = only(problems(TestProjects.VALID.replace("type: FriendshipTreaty", "type: FriendshipTreatie")));
+        assertTrue(p.message().contains("unknown class 'FriendshipTreatie'") && p.message().endsWith("nearest: FriendshipTreaty"), p.message());
+    }
+
+    @Test
+    void danglingReferenceIsNamed() throws IOException {
+        Problem p = only(problems(TestProjects.VALID.replace("[polity/rsfsr, polity/persia]", "[polity/rsfsr, polity/persa]")));
+        assertEquals(17, p.location().line());
+        assertTrue(p.message().contains("dangling reference polity/persa") && p.message().endsWith("nearest: polity/persia"), p.message());
+    }
+
+    @Test
+    void duplicateIdSaysWhereTheFirstIs() throws IOException {
+        Problem p = only(problems(TestProjects.VALID + """
+            - id: polity/persia
+              type: State
+              label: Iran
+              cite: [{source: "000", quote: "the Russian Soviet Federative Socialist Republic and Persia"}]
+            """));
+        assertEquals(23, p.location().line());
+        assertTrue(p.message().contains("duplicate id polity/persia (already defined at data/records/test.yaml:5:"), p.message());
+    }
+
+    @Test
+    void wrongDatatypeSaysExpectedAndFound() throws IOException {
+        Problem p = only(problems(TestProjects.VALID.replace("dateValue: \"1921-02-26\"", "dateValue: \"26.02.1921\"")));
+        assertEquals(21, p.location().line());
+        assertEquals("wrong datatype for 'dateValue': expected xsd:date, xsd:gYearMonth or xsd:gYear, found '26.02.1921'", p.message());
+    }
+
+    @Test
+    void referenceOfTheWrongClassIsRejected() throws IOException {
+        Problem p = only(problems(TestProjects.VALID.replace("[polity/rsfsr, polity/persia]", "[polity/rsfsr, territory/batumi]")));
+        assertTrue(p.message().contains("'hasParty' expects a tg:CollectiveActor, but territory/batumi is a tg:Settlement"), p.message());
+    }
+
+    @Test
+    void unknownIndividualNamesTheNearest() throws IOException {
+        Problem p = only(problems(TestProjects.VALID + "  status: Sined\n"));
+        assertTrue(p.message().contains("'Sined' is neither an id") && p.message().endsWith("nearest: Signed"), p.message());
+    }
+
+    @Test
+    void idKindMustFitTheType() throws IOException {
+        Problem p = only(problems(TestProjects.VALID.replace("id: polity/persia", "id: person/persia")
+                .replace("polity/persia]", "person/persia]")));
+        assertTrue(p.message().contains("an id of kind 'person' must be a tg:Person"), p.message());
+    }
+
+    @Test
+    void quoteNotInItsSourceShowsTheClosestPassage() throws IOException {
+        Problem p = only(problems(TestProjects.VALID.replace("Turkey abandoned its claim to Batumi", "Turkey gave up its claim to Batumi")));
+        assertEquals(12, p.location().line());
+        assertTrue(p.message().contains("quote not found in source 000: \"Turkey gave up its claim to Batumi\""), p.message());
+        assertTrue(p.message().contains("the closest passage is at 000_d65a8bda9b5a5c10.txt:2:"), p.message());
+        assertTrue(p.message().contains("Turkey abandoned its claim to Batumi"), p.message());
+    }
+
+    @Test
+    void factWithoutCitationIsRejected() throws IOException {
+        Problem p = only(problems(TestProjects.VALID + """
+            - id: territory/kars
+              type: Settlement
+              label: Kars
+            """));
+        assertTrue(p.message().contains("states a fact with no citation"), p.message());
+    }
+
+    @Test
+    void shaclViolationNamesFocusNodePathAndMessage() throws IOException {
+        Problem p = only(problems(TestProjects.VALID + """
+            - id: change/batumi-to-itself
+              type: Cession
+              cite: [{source: "000", quote: "Turkey abandoned its claim to Batumi"}]
+              territory: territory/batumi
+              fromPolity: polity/persia
+              toPolity: polity/persia
+            """));
+        assertEquals(new Location("data/records/test.yaml", 23, 7), p.location());
+        assertTrue(p.message().startsWith("SHACL: focus node change/batumi-to-itself, path <https://w3id.org/treaty-graph/ontology#fromPolity>"), p.message());
+        assertTrue(p.message().contains("cannot pass from a polity to the same polity"), p.message());
+    }
+
+    @Test
+    void dateThatEndsBeforeItStartsIsRejected() throws IOException {
+        List<Problem> ps = problems(TestProjects.VALID.replace("dateValue: \"1921-02-26\"", "earliest: \"1921-03-01\"\n      latest: \"1921-02-01\""));
+        assertTrue(ps.stream().anyMatch(p -> p.message().contains("must not end before it starts")), ps.toString());
+    }
+
+    @Test
+    void dateWordsMustBeInTheCitedPassage() throws IOException {
+        Problem p = only(problems(TestProjects.VALID.replace("dateText: \"26 February 1921\"", "dateText: \"26 Feb. 1921\"")));
+        assertTrue(p.message().startsWith("dateText \"26 Feb. 1921\" is not in the passage cited"), p.message());
+    }
+
+    @Test
+    void changedSourceTextFailsItsChecksum() throws IOException {
+        Project p = TestProjects.scratch(dir, TestProjects.VALID);
+        Path src = dir.resolve("data/sources/000_d65a8bda9b5a5c10.txt");
+        Files.writeString(src, Files.readString(src, StandardCharsets.UTF_8).replace("Batumi", "Batum"), StandardCharsets.UTF_8);
+        InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());
+        Problem problem = only(e.problems());
+        assertEquals("data/sources.yaml", problem.location().file());
+        assertTrue(problem.message().startsWith("source 000_d65a8bda9b5a5c10.txt has changed: sha256 is "), problem.message());
+    }
+}

@@ -1,0 +1,131 @@
+package org.treatygraph.publish;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatygraph.TestProjects;
+import org.treatygraph.cli.Main;
+import org.treatygraph.convert.Sources;
+import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.ontology.TG;
+
+/** The build command's output: every dump parses, they hold the same triples, and the build is deterministic. */
+class DumpsTest {
+    @TempDir static Path tmp;
+    static Path first, second;
+
+    @BeforeAll
+    static void buildTwice() {
+        first = tmp.resolve("first");
+        second = tmp.resolve("second");
+        assertEquals(0, Main.run("build", "-q", "--project", TestProjects.repo().root().toString(), "--out", first.toString()));
+        assertEquals(0, Main.run("build", "-q", "--project", TestProjects.repo().root().toString(), "--out", second.toString()));
+    }
+
+    @Test
+    void twoBuildsGiveByteIdenticalFiles() throws IOException {
+        Map<String, String> a = sums(first), b = sums(second);
+        assertEquals(8, a.size(), a.toString());
+        assertEquals(a, b);
+    }
+
+    @Test
+    void turtleNTriplesAndJsonLdHoldTheSameTriples() {
+        Graph ttl = parse(first.resolve("treaty-graph.ttl"), Lang.TURTLE);
+        Graph nt = parse(first.resolve("treaty-graph.nt.gz"), Lang.NTRIPLES);
+        Graph jsonld = parse(first.resolve("treaty-graph.jsonld"), Lang.JSONLD);
+        TreatyGraph built = TestProjects.repoGraph();
+        assertEquals(built.factsAndProvenance().size(), ttl.size());
+        assertTrue(ttl.isIsomorphicWith(nt), "Turtle and N-Triples differ");
+        assertTrue(ttl.isIsomorphicWith(jsonld), "Turtle and JSON-LD differ");
+    }
+
+    @Test
+    void trigHoldsEveryNamedGraph() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        RDFParser.source(first.resolve("treaty-graph.trig")).lang(Lang.TRIG).parse(dsg);
+        TreatyGraph built = TestProjects.repoGraph();
+        assertEquals(built.asserted().size(), dsg.getGraph(TG.ASSERTED_GRAPH).size());
+        assertEquals(built.provenance().size(), dsg.getGraph(TG.PROVENANCE_GRAPH).size());
+        assertEquals(built.ontology().size(), dsg.getGraph(TG.ONTOLOGY_GRAPH).size());
+    }
+
+    @Test
+    void voidCountsTriplesAndListsEachDumpWithItsChecksum() throws IOException {
+        Graph v = parse(first.resolve("void.ttl"), Lang.TURTLE);
+        String ttl = Files.readString(first.resolve("void.ttl"));
+        int triples = TestProjects.repoGraph().factsAndProvenance().size();
+        assertTrue(ttl.contains("void:triples       " + triples) || ttl.contains("void:triples " + triples) || ttl.matches("(?s).*void:triples\\s+" + triples + "\\b.*"), ttl);
+        assertTrue(ttl.contains("https://creativecommons.org/licenses/by/4.0/"));
+        String turtleSum = Sources.sha256(Files.readAllBytes(first.resolve("treaty-graph.ttl")));
+        assertTrue(ttl.contains(turtleSum), "void.ttl lacks the checksum of treaty-graph.ttl");
+        assertTrue(v.contains(null, RDF.type.asNode(), org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#Dataset")));
+    }
+
+    @Test
+    void checksumsMatchTheFiles() throws IOException {
+        for (String line : Files.readAllLines(first.resolve("SHA256SUMS"))) {
+            String[] parts = line.split("  ", 2);
+            assertEquals(parts[0], Sources.sha256(Files.readAllBytes(first.resolve(parts[1]))), parts[1]);
+        }
+    }
+
+    @Test
+    void failedBuildLeavesThePreviousOutputUntouched() throws IOException {
+        Path project = tmp.resolve("broken");
+        TestProjects.scratch(project, TestProjects.VALID.replace("hasParty:", "hasPary:"));
+        Path out = tmp.resolve("kept");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("treaty-graph.ttl"), "previous");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Main.run("build", "-q", "--project", project.toString(), "--out", out.toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(1, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("data/records/test.yaml:17:3: error: unknown key 'hasPary'"), err.toString());
+        assertEquals("previous", Files.readString(out.resolve("treaty-graph.ttl")));
+        try (var s = Files.list(tmp)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "a temporary directory was left behind");
+        }
+    }
+
+    private static Graph parse(Path p, Lang lang) {
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.source(p).lang(lang).parse(g);
+        return g;
+    }
+
+    private static Map<String, String> sums(Path dir) {
+        Map<String, String> m = new TreeMap<>();
+        try (var s = Files.list(dir)) {
+            for (Path p : s.toList()) m.put(p.getFileName().toString(), Sources.sha256(Files.readAllBytes(p)));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return m;
+    }
+}

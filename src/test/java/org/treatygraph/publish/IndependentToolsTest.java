@@ -1,0 +1,102 @@
+package org.treatygraph.publish;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatygraph.TestProjects;
+import org.treatygraph.cli.Main;
+import org.treatygraph.convert.TreatyGraph;
+
+/**
+ * The dumps read in RDF tools the project did not write: Raptor's rapper (Debian raptor2-utils) and
+ * Python rdflib (Debian python3-rdflib, through Debian's own python3), with the triple counts of the
+ * build. Where the tools are missing the test is skipped on a developer's machine, and fails under CI
+ * (CI=true), whose script installs them.
+ */
+class IndependentToolsTest {
+    private static final String PYTHON = "/usr/bin/python3";
+    @TempDir static Path out;
+    static int facts, quads;
+
+    @BeforeAll
+    static void build() {
+        assertEquals(0, Main.run("build", "-q", "--project", TestProjects.repo().root().toString(), "--out", out.toString()));
+        TreatyGraph g = TestProjects.repoGraph();
+        facts = g.factsAndProvenance().size();
+        quads = g.asserted().size() + g.provenance().size() + g.ontology().size();
+    }
+
+    private static void require(boolean present, String what) {
+        if (present) return;
+        if (System.getenv("CI") != null) fail(what + " is not installed, and CI must check the dumps with it (.ci/run installs it)");
+        Assumptions.abort(what + " is not installed: apt-get install raptor2-utils python3-rdflib");
+    }
+
+    @Test
+    void rapperParsesTurtleNTriplesAndTrigWithTheBuildsCounts() throws Exception {
+        require(Files.isExecutable(Path.of("/usr/bin/rapper")), "rapper (raptor2-utils)");
+        Path nt = out.resolve("unzipped.nt");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(out.resolve("treaty-graph.nt.gz")));
+             OutputStream o = Files.newOutputStream(nt)) {
+            in.transferTo(o);
+        }
+        assertEquals(facts, rapperCount("turtle", out.resolve("treaty-graph.ttl")));
+        assertEquals(facts, rapperCount("ntriples", nt));
+        assertEquals(quads, rapperCount("trig", out.resolve("treaty-graph.trig")));
+        assertTrue(rapperCount("turtle", out.resolve("void.ttl")) > 50);
+    }
+
+    @Test
+    void rdflibParsesEveryDumpWithTheBuildsCounts() throws Exception {
+        require(Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c", "import rdflib")).exit == 0, "Debian python3 with rdflib (python3-rdflib)");
+        String script = """
+            import gzip, sys, rdflib
+            d = sys.argv[1]
+            g = rdflib.Graph(); g.parse(d + '/treaty-graph.ttl', format='turtle'); print('ttl', len(g))
+            g = rdflib.Graph(); g.parse(data=gzip.open(d + '/treaty-graph.nt.gz').read().decode('utf-8'), format='nt'); print('nt', len(g))
+            g = rdflib.Graph(); g.parse(d + '/treaty-graph.jsonld', format='json-ld'); print('jsonld', len(g))
+            ds = rdflib.Dataset(); ds.parse(d + '/treaty-graph.trig', format='trig'); print('trig', sum(1 for _ in ds.quads((None, None, None, None))))
+            """;
+        Result r = run(List.of(PYTHON, "-c", script, out.toString()));
+        assertEquals(0, r.exit, r.output);
+        assertTrue(r.output.contains("ttl " + facts + "\n"), r.output);
+        assertTrue(r.output.contains("nt " + facts + "\n"), r.output);
+        assertTrue(r.output.contains("jsonld " + facts + "\n"), r.output);
+        assertTrue(r.output.contains("trig " + quads + "\n"), r.output);
+    }
+
+    private static int rapperCount(String syntax, Path file) throws Exception {
+        Result r = run(List.of("/usr/bin/rapper", "-i", syntax, "-c", file.toString()));
+        assertEquals(0, r.exit, r.output);
+        assertFalse(r.output.contains("rapper: Error"), r.output);
+        Matcher m = Pattern.compile("returned (\\d+) (triples|statements)").matcher(r.output);
+        assertTrue(m.find(), r.output);
+        return Integer.parseInt(m.group(1));
+    }
+
+    private record Result(int exit, String output) {}
+
+    private static Result run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail("timed out: " + cmd);
+        }
+        return new Result(p.exitValue(), output);
+    }
+}
