@@ -109,9 +109,16 @@ public final class QuoteLocator {
             }
         }
         if (bestVotes == 0) return Optional.empty();
-        int from = Math.max(0, best);
-        int to = Math.min(words.size() - 1, best + qWords.size() - 1);
-        if (to < from) return Optional.empty();
+        // The words that line up near the best alignment (a changed word shifts the rest by one or two) bound the passage.
+        int from = Integer.MAX_VALUE, to = -1;
+        for (int j = 0; j < qWords.size(); j++) {
+            for (int k : wordIndex.getOrDefault(qWords.get(j), List.of())) {
+                if (Math.abs(k - j - best) <= 2) {
+                    from = Math.min(from, k);
+                    to = Math.max(to, k);
+                }
+            }
+        }
         return Optional.of(new Span(words.get(from)[0], words.get(to)[1]));
     }
 

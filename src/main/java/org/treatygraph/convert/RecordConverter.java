@@ -38,6 +38,17 @@ public final class RecordConverter {
     private record Reference(Node target, Term term, Location location) {}
 
     /**
+     * Stands for the citations of a record whose quotes could not be located: those are reported already,
+     * so its facts are not reported again as uncited. Compared by identity.
+     */
+    private static final List<Cite> UNRESOLVED = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    private List<Cite> resolve(YamlNode cite) {
+        List<Cite> found = citations.resolve(cite);
+        return found.isEmpty() && !cite.items().isEmpty() ? UNRESOLVED : found;
+    }
+
+    /**
      * @param citationsRequired whether every fact must cite a passage (records: yes; the source list: no)
      */
     RecordConverter(OntologyIndex ontology, Citations citations, boolean citationsRequired, List<Problem> problems) {
@@ -92,7 +103,7 @@ public final class RecordConverter {
         } else {
             references.add(new Reference(subject, null, idNode.location()));
         }
-        List<Cite> cites = record.get("cite") != null ? citations.resolve(record.get("cite")) : List.of();
+        List<Cite> cites = record.get("cite") != null ? resolve(record.get("cite")) : List.of();
         convertNode(subject, record, cites, null, id != null ? kindClass.get() : null, idText);
     }
 
@@ -150,7 +161,7 @@ public final class RecordConverter {
             return;
         }
         if (isWrapper(value)) {
-            List<Cite> own = value.get("cite") != null ? citations.resolve(value.get("cite")) : cites;
+            List<Cite> own = value.get("cite") != null ? resolve(value.get("cite")) : cites;
             YamlNode v = value.get("value") != null ? value.get("value") : value.get("ref");
             if (v == null || !v.isScalar()) {
                 problems.add(new Problem(value.location(), "a cited value needs 'value' (a literal) or 'ref' (an id)"));
@@ -184,8 +195,7 @@ public final class RecordConverter {
         }
         Node node = NodeFactory.createURI(subject.getURI() + "/" + slug);
         if (!define(node, value.location())) return;
-        List<Cite> own = value.get("cite") != null ? citations.resolve(value.get("cite")) : List.of();
-        List<Cite> nodeCites = own.isEmpty() ? cites : own;
+        List<Cite> nodeCites = value.get("cite") != null ? resolve(value.get("cite")) : cites;
         emit(subject, term.property(), node, nodeCites, value.location(), term.key());
         Node defaultType = term.range() != null && ontology.isClass(term.range()) ? term.range() : null;
         convertNode(node, value, nodeCites, defaultType, null, null);
@@ -260,7 +270,7 @@ public final class RecordConverter {
     Fact emit(Node s, Node p, Node o, Collection<Cite> cites, Location at, String key) {
         if (p.equals(RDF.type.asNode())) types.computeIfAbsent(s, k -> new HashSet<>()).add(o);
         boolean editorial = p.equals(TG.note);
-        if (citationsRequired && !editorial && cites.isEmpty()) {
+        if (citationsRequired && !editorial && cites.isEmpty() && cites != UNRESOLVED) {
             problems.add(new Problem(at, "'" + key + "' states a fact with no citation: give this record or value a 'cite'"));
         }
         Fact fact = facts.computeIfAbsent(Triple.create(s, p, o), t -> new Fact(t, at));

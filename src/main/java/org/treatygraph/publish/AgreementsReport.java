@@ -41,7 +41,7 @@ public final class AgreementsReport {
                   .append(" | ").append(cell(text(s.get("kind"))))
                   .append(" | ").append(cell(text(s.get("dates"))))
                   .append(" | ").append(cell(text(s.get("places"))))
-                  .append(" | ").append(cell(text(s.get("parties"))))
+                  .append(" | ").append(cell(parties(s)))
                   .append(" | ").append(cell(String.join("; ", changes(ds, iri))))
                   .append(" | ").append(citations(ds, iri))
                   .append(" |\n");
@@ -50,6 +50,16 @@ public final class AgreementsReport {
         }
         md.append("\n").append(rows).append(" instruments.\n");
         return md.toString();
+    }
+
+    /** The parties; for a note, ultimatum or declaration, who issued it and to whom. */
+    private static String parties(QuerySolution s) {
+        String parties = text(s.get("parties")), from = text(s.get("issuers")), to = text(s.get("addressees"));
+        List<String> parts = new ArrayList<>();
+        if (!parties.isEmpty()) parts.add(parties);
+        if (!from.isEmpty()) parts.add("issued by " + from);
+        if (!to.isEmpty()) parts.add("to " + to);
+        return String.join("; ", parts);
     }
 
     private static List<String> changes(Dataset ds, String agreement) {

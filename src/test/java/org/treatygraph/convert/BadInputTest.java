@@ -21,6 +21,9 @@ class BadInputTest {
         return e.problems();
     }
 
+    /** The line a record appended after VALID starts on. */
+    private static final int APPENDED = (int) TestProjects.VALID.lines().count() + 1;
+
     private static Problem only(List<Problem> problems) {
         assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
         return problems.get(0);
@@ -37,7 +40,7 @@ class BadInputTest {
     void malformedYamlSaysFileLineAndColumn() throws IOException {
         Problem p = only(problems(TestProjects.VALID + "- id: polity/x\n  type: [State\n  label: X\n"));
         assertEquals("data/records/test.yaml", p.location().file());
-        assertTrue(p.location().line() >= 24, p.toString());
+        assertEquals(APPENDED + 2, p.location().line(), p.toString());
         assertTrue(p.message().startsWith("malformed YAML"), p.message());
     }
 
@@ -76,14 +79,14 @@ class BadInputTest {
               label: Iran
               cite: [{source: "000", quote: "the Russian Soviet Federative Socialist Republic and Persia"}]
             """));
-        assertEquals(23, p.location().line());
+        assertEquals(APPENDED, p.location().line());
         assertTrue(p.message().contains("duplicate id polity/persia (already defined at data/records/test.yaml:5:"), p.message());
     }
 
     @Test
     void wrongDatatypeSaysExpectedAndFound() throws IOException {
         Problem p = only(problems(TestProjects.VALID.replace("dateValue: \"1921-02-26\"", "dateValue: \"26.02.1921\"")));
-        assertEquals(21, p.location().line());
+        assertEquals(20, p.location().line());
         assertEquals("wrong datatype for 'dateValue': expected xsd:date, xsd:gYearMonth or xsd:gYear, found '26.02.1921'", p.message());
     }
 
@@ -117,12 +120,14 @@ class BadInputTest {
 
     @Test
     void factWithoutCitationIsRejected() throws IOException {
-        Problem p = only(problems(TestProjects.VALID + """
+        List<Problem> ps = problems(TestProjects.VALID + """
             - id: territory/kars
               type: Settlement
               label: Kars
-            """));
-        assertTrue(p.message().contains("states a fact with no citation"), p.message());
+            """);
+        assertEquals(2, ps.size(), ps.toString());
+        assertEquals(APPENDED + 1, ps.get(0).location().line());
+        assertTrue(ps.stream().allMatch(p -> p.message().contains("states a fact with no citation")), ps.toString());
     }
 
     @Test
@@ -135,14 +140,14 @@ class BadInputTest {
               fromPolity: polity/persia
               toPolity: polity/persia
             """));
-        assertEquals(new Location("data/records/test.yaml", 23, 7), p.location());
+        assertEquals(new Location("data/records/test.yaml", APPENDED, 7), p.location());
         assertTrue(p.message().startsWith("SHACL: focus node change/batumi-to-itself, path <https://w3id.org/treaty-graph/ontology#fromPolity>"), p.message());
         assertTrue(p.message().contains("cannot pass from a polity to the same polity"), p.message());
     }
 
     @Test
     void dateThatEndsBeforeItStartsIsRejected() throws IOException {
-        List<Problem> ps = problems(TestProjects.VALID.replace("dateValue: \"1921-02-26\"", "earliest: \"1921-03-01\"\n      latest: \"1921-02-01\""));
+        List<Problem> ps = problems(TestProjects.VALID.replace("dateValue: \"1921-02-26\"", "earliest: \"1921-03-01\"\n    latest: \"1921-02-01\""));
         assertTrue(ps.stream().anyMatch(p -> p.message().contains("must not end before it starts")), ps.toString());
     }
 

@@ -44,7 +44,7 @@ class DumpsTest {
     @Test
     void twoBuildsGiveByteIdenticalFiles() throws IOException {
         Map<String, String> a = sums(first), b = sums(second);
-        assertEquals(8, a.size(), a.toString());
+        assertEquals(7, a.size(), a.toString());
         assertEquals(a, b);
     }
 
@@ -115,7 +115,11 @@ class DumpsTest {
 
     private static Graph parse(Path p, Lang lang) {
         Graph g = GraphFactory.createDefaultGraph();
-        RDFParser.source(p).lang(lang).parse(g);
+        try (var in = p.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(Files.newInputStream(p)) : Files.newInputStream(p)) {
+            RDFParser.source(in).lang(lang).parse(g);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
         return g;
     }
 

@@ -1,0 +1,176 @@
+package org.treatygraph.queries;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.RDFNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.treatygraph.TestProjects;
+import org.treatygraph.ontology.TG;
+
+/**
+ * Runs the competency-question queries of queries/ on the built graph and checks their answers against
+ * what the source texts say (the expected values below are read from the sources, not from the data).
+ */
+class CompetencyQuestionsTest {
+    static Dataset dataset;
+
+    @BeforeAll
+    static void build() {
+        dataset = TestProjects.repoGraph().queryDataset();
+    }
+
+    /** Rows of a query file, each a map from variable to value (IRIs as ids, literals as lexical forms). */
+    static List<Map<String, String>> run(String file) throws IOException {
+        String q = Files.readString(TestProjects.repo().root().resolve("queries").resolve(file), StandardCharsets.UTF_8);
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (QueryExecution qe = QueryExecution.dataset(dataset).query(q).build()) {
+            qe.execSelect().forEachRemaining((QuerySolution s) -> {
+                Map<String, String> row = new HashMap<>();
+                s.varNames().forEachRemaining(v -> row.put(v, text(s.get(v))));
+                rows.add(row);
+            });
+        }
+        return rows;
+    }
+
+    private static String text(RDFNode n) {
+        if (n.isLiteral()) return n.asLiteral().getLexicalForm();
+        String iri = n.asResource().getURI();
+        return iri != null && iri.startsWith(TG.ID) ? iri.substring(TG.ID.length()) : String.valueOf(iri);
+    }
+
+    private static Set<String> column(List<Map<String, String>> rows, String var) {
+        return rows.stream().map(r -> r.get(var)).filter(v -> v != null).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<Map<String, String>> where(List<Map<String, String>> rows, String var, String value) {
+        return rows.stream().filter(r -> value.equals(r.get(var))).toList();
+    }
+
+    @Test
+    void cq1EveryInstrumentWithItsDatesAndPlace() throws IOException {
+        List<Map<String, String>> rows = run("cq01-instruments.rq");
+        assertTrue(column(rows, "instrument").size() > 50, "well over fifty instruments: " + column(rows, "instrument").size());
+        // Kars: 13 October 1921 in both 000 and 001, each source's own words kept.
+        assertTrue(column(where(rows, "instrument", "agreement/treaty-of-kars-1921"), "dateValue").contains("1921-10-13"));
+        // Persia: the day in 000, only the month in 002; both precisions are listed.
+        Set<String> persia = column(where(rows, "instrument", "agreement/soviet-persian-treaty-1921"), "dateValue");
+        assertTrue(persia.containsAll(Set.of("1921-02-26", "1921-02")), persia.toString());
+        // 000: the Soviet-Mongolian treaty was "Signed at Moscow".
+        assertEquals(Set.of("Moscow"), column(where(rows, "instrument", "agreement/soviet-mongolian-treaty-1921"), "place"));
+        // The kinds are the ontology's: a truce and a declaration are listed too.
+        Set<String> kinds = column(rows, "kind");
+        assertTrue(kinds.containsAll(Set.of("treaty of friendship", "truce", "declaration", "ultimatum", "trade agreement")), kinds.toString());
+    }
+
+    @Test
+    void cq2PartiesToTheTreatyOfMoscowAndTheSovietNegotiatorsOf1920() throws IOException {
+        Set<String> parties = column(run("cq02a-parties-treaty-of-moscow.rq"), "party");
+        assertTrue(parties.containsAll(Set.of("polity/rsfsr", "polity/grand-national-assembly")), parties.toString());
+        assertFalse(parties.contains("polity/ottoman-empire"), parties.toString());
+        // 001: "On behalf of the Soviet government Iosif V. Stalin, Grigory Chicherin and vice-deputy Lev Karahan took part"
+        List<Map<String, String>> negotiators = run("cq02b-soviet-negotiators-moscow-1920.rq");
+        assertEquals(Set.of("person/stalin", "person/chicherin", "person/karakhan"), column(negotiators, "person"));
+        assertEquals(Set.of("vice-deputy"), column(where(negotiators, "person", "person/karakhan"), "role"));
+    }
+
+    @Test
+    void cq3TerritoriesThatPassedToTurkeyUnderKars() throws IOException {
+        List<Map<String, String>> rows = run("cq03-territories-to-turkey-kars.rq");
+        // 000: "in exchange for territorial concessions in Artvin, Ardahan, and Kars" under Article V.
+        assertEquals(Set.of("Artvin", "Ardahan", "Kars"), column(rows, "name"));
+        assertEquals(Set.of("Article V of the Treaty of Kars"), column(rows, "article"));
+        // 001: Kars fell to the Turks from Dashnak Armenia; the confirmed Treaty of Moscow records the loser.
+        assertEquals(Set.of("polity/republic-of-armenia"), column(where(rows, "name", "Kars"), "from"));
+        assertFalse(column(rows, "name").contains("Batumi"), "Batumi did not pass to Turkey");
+    }
+
+    @Test
+    void cq4WhatAlexandropolGaveTheTurkishSideControlOver() throws IOException {
+        List<Map<String, String>> rows = run("cq04-alexandropol-turkish-control.rq");
+        // 001: "Armenian railways to be under Turkish control"
+        assertTrue(column(where(rows, "kind", "transfer of administration"), "name").contains("Armenian railways"), rows.toString());
+        assertTrue(column(rows, "words").stream().anyMatch(w -> w.contains("Armenian railways to be under Turkish control")), rows.toString());
+        assertTrue(column(rows, "words").stream().anyMatch(w -> w.contains("take temporary military preventive measures in Armenia")), rows.toString());
+    }
+
+    @Test
+    void cq5InstrumentsThatAnnulledReplacedOrConfirmedEarlierOnes() throws IOException {
+        List<Map<String, String>> rows = run("cq05-annulled-replaced-confirmed.rq");
+        Set<String> triples = rows.stream().map(r -> r.get("later") + " " + r.get("relation") + " " + r.get("earlier")).collect(Collectors.toSet());
+        // 001: the Treaty of Kars "reaffirmed the negotiated territorial demarcation under the Treaty of Moscow".
+        assertTrue(triples.contains("agreement/treaty-of-kars-1921 confirms agreement/treaty-of-moscow-1921"), triples.toString());
+        // 002: "Negotiations to replace the 1907 Russo-Japanese Fishery Convention ... a new agreement was eventually signed".
+        assertTrue(triples.stream().anyMatch(t -> t.endsWith(" replaces agreement/russo-japanese-fishery-convention-1907")), triples.toString());
+        // 001: Brest-Litovsk "was denounced by RSFSR".
+        assertTrue(triples.contains("polity/rsfsr renounced agreement/treaty-of-brest-litovsk-1918"), triples.toString());
+    }
+
+    @Test
+    void cq6SourcePassagesWithExactOffsets() throws IOException {
+        List<Map<String, String>> rows = run("cq06-source-passages.rq");
+        Set<String> documents = column(rows, "document");
+        assertTrue(documents.containsAll(Set.of("source/encyclopaedia-entries-soviet-history",
+                "source/tsvetkova-turkish-national-movement-and-soviet-russia")), documents.toString());
+        Map<String, String> texts = Map.of(
+                "source/encyclopaedia-entries-soviet-history", read("000_d65a8bda9b5a5c10.txt"),
+                "source/tsvetkova-turkish-national-movement-and-soviet-russia", read("001_190e26330fb8df59.txt"),
+                "source/revolution-and-war-chapter", read("002_6257fce1382ebd91.txt"));
+        for (Map<String, String> r : rows) {
+            String text = texts.get(r.get("document"));
+            int start = text.offsetByCodePoints(0, Integer.parseInt(r.get("start")));
+            int end = text.offsetByCodePoints(0, Integer.parseInt(r.get("end")));
+            assertEquals(r.get("exact"), text.substring(start, end), "offsets of " + r);
+        }
+        assertTrue(column(rows, "exact").stream().anyMatch(e -> e.contains("13 October 1921")), rows.toString());
+    }
+
+    @Test
+    void cq8AgreementsSignedInFebruary1921() throws IOException {
+        List<Map<String, String>> rows = run("cq08-signed-february-1921.rq");
+        Set<String> instruments = column(rows, "instrument");
+        // 000: Soviet-Persian treaty 26 February 1921; Soviet-Afghan treaty 28 February 1921.
+        assertTrue(instruments.containsAll(Set.of("agreement/soviet-persian-treaty-1921", "agreement/soviet-afghan-treaty-1921")), instruments.toString());
+        assertFalse(instruments.contains("agreement/treaty-of-moscow-1921"), "signed in March");
+        assertFalse(instruments.contains("agreement/anglo-soviet-trade-agreement-1921"), "signed in March");
+        for (Map<String, String> r : rows) {
+            String v = r.get("dateValue");
+            assertTrue(v == null || v.startsWith("1921-02"), r.toString());
+        }
+    }
+
+    @Test
+    void cq11DatesKnownOnlyToTheMonthAndTheirMorePreciseCounterparts() throws IOException {
+        List<Map<String, String>> rows = run("cq11-imprecise-dates.rq");
+        // 002 gives "February 1921" for the Soviet-Persian treaty, 000 gives "26 February 1921".
+        List<Map<String, String>> persia = where(rows, "subject", "agreement/soviet-persian-treaty-1921");
+        assertEquals(1, persia.size(), persia.toString());
+        assertEquals("February 1921", persia.get(0).get("vagueText"));
+        assertEquals("source/revolution-and-war-chapter", persia.get(0).get("vagueSource"));
+        assertEquals("1921-02-26", persia.get(0).get("preciseValue"));
+        assertEquals("source/encyclopaedia-entries-soviet-history", persia.get(0).get("preciseSource"));
+        // A date known only to the year with no more precise counterpart is listed with none.
+        List<Map<String, String>> convention = where(rows, "subject", "agreement/anglo-russian-convention-1907");
+        assertEquals("1907", convention.get(0).get("vagueValue"));
+        assertNull(convention.get(0).get("preciseValue"));
+    }
+
+    private static String read(String file) throws IOException {
+        return Files.readString(TestProjects.repo().sourcesDir().resolve(file), StandardCharsets.UTF_8);
+    }
+}
