@@ -90,11 +90,7 @@ public final class GraphBuilder {
     private void validate(TreatyGraph graph, OntologyIndex ontology) {
         Graph shapesGraph = RDFDataMgr.loadGraph(project.shapesFile().toString());
         Shapes shapes = Shapes.parse(shapesGraph);
-        Graph data = GraphFactory.createDefaultGraph();
-        graph.asserted().find().forEach(data::add);
-        graph.provenance().find().forEach(data::add);
-        graph.ontology().find().forEach(data::add);
-        ValidationReport report = ShaclValidator.get().validate(shapes, data);
+        ValidationReport report = ShaclValidator.get().validate(shapes, graph.union());
         List<Problem> problems = new ArrayList<>();
         for (ReportEntry e : report.getEntries()) {
             String what = "SHACL: focus node " + name(e.focusNode()) + (e.resultPath() == null ? "" : ", path " + e.resultPath())

@@ -57,13 +57,18 @@ public final class TreatyGraph {
         return dsg;
     }
 
-    /** The named graphs with their union as the default graph, as the service answers queries. */
-    public Dataset queryDataset() {
+    /** Facts, provenance and ontology in one graph: what SHACL validates and the default graph queries see. */
+    public Graph union() {
         Graph union = GraphFactory.createDefaultGraph();
         asserted.find().forEach(union::add);
         provenance.find().forEach(union::add);
         ontology.find().forEach(union::add);
-        DatasetGraph dsg = DatasetGraphFactory.create(union);
+        return union;
+    }
+
+    /** The named graphs with their union as the default graph, as the service answers queries. */
+    public Dataset queryDataset() {
+        DatasetGraph dsg = DatasetGraphFactory.create(union());
         DatasetGraph named = namedGraphs();
         named.listGraphNodes().forEachRemaining(g -> dsg.addGraph(g, named.getGraph(g)));
         return DatasetFactory.wrap(dsg);

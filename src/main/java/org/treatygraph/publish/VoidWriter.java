@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -101,8 +106,8 @@ final class VoidWriter {
         Graph ont = graph.ontology();
         Map<Node, Integer> counts = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
         graph.asserted().find(Node.ANY, RDF.type.asNode(), Node.ANY).forEach(t -> {
-            java.util.Set<Node> classes = new java.util.HashSet<>();
-            java.util.Deque<Node> todo = new java.util.ArrayDeque<>(java.util.List.of(t.getObject()));
+            Set<Node> classes = new HashSet<>();
+            Deque<Node> todo = new ArrayDeque<>(List.of(t.getObject()));
             while (!todo.isEmpty()) {
                 Node c = todo.pop();
                 if (!c.isURI() || !classes.add(c)) continue;
