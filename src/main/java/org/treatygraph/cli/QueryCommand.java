@@ -35,7 +35,7 @@ final class QueryCommand implements Callable<Integer> {
         try {
             query = QueryFactory.create(text);
         } catch (QueryParseException e) {
-            spec.commandLine().getErr().println(file + ":" + e.getLine() + ":" + e.getColumn() + ": error: " + e.getMessage());
+            spec.commandLine().getErr().println(file + ":" + e.getLine() + ":" + e.getColumn() + ": error: " + e.getMessage().lines().findFirst().orElse(""));
             return 1;
         }
         var dataset = new GraphBuilder(project.project(), Progress.SILENT).build().queryDataset();

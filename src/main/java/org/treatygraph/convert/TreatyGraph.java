@@ -36,11 +36,17 @@ public final class TreatyGraph {
         return locations.get(n);
     }
 
+    /** The prefixes every dump uses: the ontology's, and id: for the entities. */
+    public Map<String, String> prefixes() {
+        Map<String, String> p = new java.util.TreeMap<>(ontology.getPrefixMapping().getNsPrefixMap());
+        p.put("id", TG.ID);
+        return p;
+    }
+
     /** The facts and their provenance in one graph: what the Turtle, N-Triples and JSON-LD dumps hold. */
     public Graph factsAndProvenance() {
         Graph g = GraphFactory.createDefaultGraph();
-        g.getPrefixMapping().setNsPrefixes(ontology.getPrefixMapping());
-        g.getPrefixMapping().setNsPrefix("id", TG.ID);
+        g.getPrefixMapping().setNsPrefixes(prefixes());
         asserted.find().forEach(g::add);
         provenance.find().forEach(g::add);
         return g;
@@ -52,8 +58,7 @@ public final class TreatyGraph {
         dsg.addGraph(TG.ASSERTED_GRAPH, asserted);
         dsg.addGraph(TG.PROVENANCE_GRAPH, provenance);
         dsg.addGraph(TG.ONTOLOGY_GRAPH, ontology);
-        dsg.prefixes().putAll(ontology.getPrefixMapping().getNsPrefixMap());
-        dsg.prefixes().add("id", TG.ID);
+        dsg.prefixes().putAll(prefixes());
         return dsg;
     }
 

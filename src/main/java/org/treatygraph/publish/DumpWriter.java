@@ -66,7 +66,7 @@ public final class DumpWriter {
         files.put(Dump.NTRIPLES_GZ, writeSortedNTriples(dir.resolve(Dump.NTRIPLES_GZ.fileName()), facts));
 
         progress.step("writing " + Dump.JSONLD.fileName() + " and " + Dump.CONTEXT.fileName());
-        JsonLdWriter jsonld = new JsonLdWriter(graph.ontology().getPrefixMapping());
+        JsonLdWriter jsonld = new JsonLdWriter(graph.prefixes());
         files.put(Dump.CONTEXT, jsonld.writeContext(dir.resolve(Dump.CONTEXT.fileName())));
         files.put(Dump.JSONLD, jsonld.write(dir.resolve(Dump.JSONLD.fileName()), facts));
 

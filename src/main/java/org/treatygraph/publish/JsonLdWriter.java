@@ -12,16 +12,13 @@ import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.shared.PrefixMapping;
-import org.treatygraph.ontology.TG;
 
 /** Writes the JSON-LD dump with Jena and the context it uses as a file of its own, to be published. */
 final class JsonLdWriter {
     private final Map<String, String> prefixes;
 
-    JsonLdWriter(PrefixMapping prefixes) {
-        this.prefixes = new TreeMap<>(prefixes.getNsPrefixMap());
-        this.prefixes.put("id", TG.ID);
+    JsonLdWriter(Map<String, String> prefixes) {
+        this.prefixes = new TreeMap<>(prefixes);
     }
 
     Path writeContext(Path p) throws IOException {
