@@ -21,13 +21,16 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/dumps", description = "Where to write the dumps (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--allow-inconsistencies", description = "Report inconsistencies the reasoner finds as warnings instead of failing.")
+    boolean allowInconsistencies;
+
     @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         Progress progress = quiet ? Progress.SILENT : new Progress(spec.commandLine().getErr());
-        GraphBuilder builder = new GraphBuilder(project.project(), progress);
+        GraphBuilder builder = new GraphBuilder(project.project(), progress).allowInconsistencies(allowInconsistencies);
         TreatyGraph graph = builder.build();
         builder.warnings().forEach(spec.commandLine().getErr()::println);
         var files = new DumpWriter(progress).write(graph, out);

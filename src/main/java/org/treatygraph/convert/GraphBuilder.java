@@ -19,23 +19,35 @@ import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.treatygraph.ontology.OntologyIndex;
 import org.treatygraph.ontology.TG;
+import org.treatygraph.reason.Closure;
+import org.treatygraph.reason.Inconsistency;
+import org.treatygraph.reason.Materialiser;
+import org.apache.jena.shared.PrefixMapping;
 
 /**
  * Builds the treaty graph from a project: reads the ontology and the sources, converts every record
- * file, completes dates, writes provenance, and validates the result against the SHACL shapes. Every
- * problem found on the way is collected and reported together, each with its file:line:column.
+ * file, completes dates, writes provenance, materialises what the ontology entails (and fails on
+ * inconsistencies), and validates the result against the SHACL shapes. Every problem found on the way
+ * is collected and reported together, each with its file:line:column.
  */
 public final class GraphBuilder {
     private final Project project;
     private final Progress progress;
     private final List<String> warnings = new ArrayList<>();
+    private boolean allowInconsistencies;
 
     public GraphBuilder(Project project, Progress progress) {
         this.project = project;
         this.progress = progress;
     }
 
-    /** SHACL warnings of the last build (they do not fail it). */
+    /** Report inconsistencies the reasoner finds as warnings instead of failing the build. */
+    public GraphBuilder allowInconsistencies(boolean allow) {
+        this.allowInconsistencies = allow;
+        return this;
+    }
+
+    /** SHACL warnings and allowed inconsistencies of the last build (they do not fail it). */
     public List<String> warnings() {
         return warnings;
     }
@@ -74,7 +86,12 @@ public final class GraphBuilder {
         Provenance.write(records.facts(), asserted, provenance, locations);
         sourceRecords.facts().forEach(f -> provenance.add(f.triple()));
 
-        TreatyGraph graph = new TreatyGraph(asserted, provenance, ontology.graph(), locations);
+        progress.step("materialising the OWL 2 RL closure with " + project.display(project.rulesFile()));
+        Closure closure = Materialiser.load(project.rulesFile(), project.display(project.rulesFile()))
+                .run(ontology.graph(), asserted, true, s -> progress.step("  " + s));
+        progress.step("inferred " + closure.inferred().size() + " triples");
+        TreatyGraph graph = new TreatyGraph(asserted, provenance, ontology.graph(), closure, locations);
+        checkConsistency(graph);
         progress.step("validating against the SHACL shapes " + project.display(project.shapesFile()));
         validate(graph, ontology);
         return graph;
@@ -85,6 +102,27 @@ public final class GraphBuilder {
         try (Stream<Path> s = Files.list(project.recordsDir())) {
             return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         }
+    }
+
+    private void checkConsistency(TreatyGraph graph) {
+        List<Problem> problems = new ArrayList<>();
+        PrefixMapping pm = graph.displayPrefixes();
+        for (Inconsistency i : graph.closure().inconsistencies()) {
+            String why = i.derivation() == null ? ""
+                    : "\n" + i.derivation().render(pm, graph.ontology(), t -> {
+                        Location l = graph.locationOfFact(t);
+                        return l == null ? null : l.toString();
+                    }).stripTrailing().indent(4).stripTrailing();
+            String what = "inconsistent: " + i.summary(pm) + why;
+            if (allowInconsistencies) warnings.add(locate(graph, i.subject()) + "warning (allowed): " + what);
+            else problems.add(new Problem(graph.locationOf(i.subject()), what));
+        }
+        if (!problems.isEmpty()) throw new InputException(problems);
+    }
+
+    private static String locate(TreatyGraph graph, Node n) {
+        Location l = graph.locationOf(n);
+        return l == null ? "" : l + ": ";
     }
 
     private void validate(TreatyGraph graph, OntologyIndex ontology) {

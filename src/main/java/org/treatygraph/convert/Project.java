@@ -6,6 +6,7 @@ import java.nio.file.Path;
 public record Project(Path root) {
     public Path ontologyFile() { return root.resolve("ontology/treaty-graph.ttl"); }
     public Path shapesFile() { return root.resolve("ontology/shapes.ttl"); }
+    public Path rulesFile() { return root.resolve("ontology/owl2rl.rules"); }
     public Path sourcesRegistry() { return root.resolve("data/sources.yaml"); }
     public Path sourcesDir() { return root.resolve("data/sources"); }
     public Path recordsDir() { return root.resolve("data/records"); }

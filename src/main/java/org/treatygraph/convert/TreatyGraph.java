@@ -3,33 +3,53 @@ package org.treatygraph.convert;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.treatygraph.ontology.TG;
+import org.treatygraph.reason.Closure;
 
 /**
- * The built graph: the asserted facts, their provenance and the ontology, each in its named graph, and
- * where in the records each entity and fact was written (for error messages that point at a line).
+ * The built graph: the asserted facts, their provenance, the ontology and the inferred closure, each in
+ * its named graph; where in the records each entity and fact was written (for error messages that point
+ * at a line); and the reasoner's derivations, to explain inferred facts.
  */
 public final class TreatyGraph {
     private final Graph asserted;
     private final Graph provenance;
     private final Graph ontology;
+    private final Closure closure;
+    private final Graph inferred;
     private final Map<Node, Location> locations;
 
-    TreatyGraph(Graph asserted, Graph provenance, Graph ontology, Map<Node, Location> locations) {
+    TreatyGraph(Graph asserted, Graph provenance, Graph ontology, Closure closure, Map<Node, Location> locations) {
         this.asserted = asserted;
         this.provenance = provenance;
         this.ontology = ontology;
+        this.closure = closure;
         this.locations = locations;
+        // Inferences about the ontology's anonymous class expressions (blank nodes) say nothing about an
+        // entity, and their blank node labels would change from build to build: they stay out.
+        this.inferred = GraphFactory.createDefaultGraph();
+        closure.inferred().find().filterDrop(t -> t.getSubject().isBlank() || t.getObject().isBlank()).forEach(inferred::add);
     }
 
     public Graph asserted() { return asserted; }
     public Graph provenance() { return provenance; }
     public Graph ontology() { return ontology; }
+    /** What the ontology entails beyond the asserted facts and the ontology itself. */
+    public Graph inferred() { return inferred; }
+    /** The materialised closure with its derivations, for explanations. */
+    public Closure closure() { return closure; }
+
+    /** Where an asserted fact was written in the records, or null. */
+    public Location locationOfFact(Triple t) {
+        return locations.get(Provenance.statementIri(t));
+    }
 
     /** Where an entity, nested node or statement was written. */
     public Location locationOf(Node n) {
@@ -41,6 +61,11 @@ public final class TreatyGraph {
         Map<String, String> p = new java.util.TreeMap<>(ontology.getPrefixMapping().getNsPrefixMap());
         p.put("id", TG.ID);
         return p;
+    }
+
+    /** The dump prefixes as a Jena prefix mapping, for showing IRIs to people. */
+    public PrefixMapping displayPrefixes() {
+        return PrefixMapping.Factory.create().setNsPrefixes(prefixes()).lock();
     }
 
     /** The facts and their provenance in one graph: what the Turtle, N-Triples and JSON-LD dumps hold. */
@@ -58,11 +83,12 @@ public final class TreatyGraph {
         dsg.addGraph(TG.ASSERTED_GRAPH, asserted);
         dsg.addGraph(TG.PROVENANCE_GRAPH, provenance);
         dsg.addGraph(TG.ONTOLOGY_GRAPH, ontology);
+        dsg.addGraph(TG.INFERRED_GRAPH, inferred);
         dsg.prefixes().putAll(prefixes());
         return dsg;
     }
 
-    /** Facts, provenance and ontology in one graph: what SHACL validates and the default graph queries see. */
+    /** Facts, provenance and ontology in one graph: what SHACL validates. */
     public Graph union() {
         Graph union = GraphFactory.createDefaultGraph();
         asserted.find().forEach(union::add);
@@ -71,9 +97,16 @@ public final class TreatyGraph {
         return union;
     }
 
+    /** Every named graph in one, inferred triples included: the default graph queries see. */
+    public Graph unionWithInferred() {
+        Graph union = union();
+        inferred.find().forEach(union::add);
+        return union;
+    }
+
     /** The named graphs with their union as the default graph, as the service answers queries. */
     public Dataset queryDataset() {
-        DatasetGraph dsg = DatasetGraphFactory.create(union());
+        DatasetGraph dsg = DatasetGraphFactory.create(unionWithInferred());
         DatasetGraph named = namedGraphs();
         named.listGraphNodes().forEachRemaining(g -> dsg.addGraph(g, named.getGraph(g)));
         return DatasetFactory.wrap(dsg);

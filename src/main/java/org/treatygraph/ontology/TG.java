@@ -18,6 +18,7 @@ public final class TG {
     public static final Node ASSERTED_GRAPH = NodeFactory.createURI(GRAPH + "asserted");
     public static final Node PROVENANCE_GRAPH = NodeFactory.createURI(GRAPH + "provenance");
     public static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(GRAPH + "ontology");
+    public static final Node INFERRED_GRAPH = NodeFactory.createURI(GRAPH + "inferred");
 
     public static final String OA = "http://www.w3.org/ns/oa#";
 

@@ -5,7 +5,9 @@ public enum Dump {
     TURTLE("treaty-graph.ttl", "text/turtle", "the asserted facts and their provenance, Turtle"),
     NTRIPLES_GZ("treaty-graph.nt.gz", "application/n-triples", "the same triples, N-Triples, sorted, gzip-compressed"),
     JSONLD("treaty-graph.jsonld", "application/ld+json", "the same triples, JSON-LD with the published context"),
-    TRIG("treaty-graph.trig", "application/trig", "every named graph (asserted, provenance, ontology), TriG"),
+    TRIG("treaty-graph.trig", "application/trig", "every named graph (asserted, inferred, provenance, ontology), TriG"),
+    INFERRED_NT_GZ("treaty-graph-inferred.nt.gz", "application/n-triples",
+            "what the ontology entails beyond the asserted facts (graph " + org.treatygraph.ontology.TG.GRAPH + "inferred), N-Triples, sorted, gzip-compressed"),
     CONTEXT("context.jsonld", "application/ld+json", "the JSON-LD context of the treaty graph"),
     VOID("void.ttl", "text/turtle", "VoID and DCAT description of the dataset");
 

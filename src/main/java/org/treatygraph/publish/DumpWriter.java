@@ -77,6 +77,9 @@ public final class DumpWriter {
         }
         files.put(Dump.TRIG, trig);
 
+        progress.step("writing " + Dump.INFERRED_NT_GZ.fileName() + " (" + graph.inferred().size() + " triples)");
+        files.put(Dump.INFERRED_NT_GZ, writeSortedNTriples(dir.resolve(Dump.INFERRED_NT_GZ.fileName()), graph.inferred()));
+
         progress.step("writing " + Dump.VOID.fileName() + " and " + Dump.SUMS);
         files.put(Dump.VOID, new VoidWriter(graph).write(dir.resolve(Dump.VOID.fileName()), files));
         writeChecksums(dir, files);

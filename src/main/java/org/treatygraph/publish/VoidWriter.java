@@ -69,6 +69,8 @@ final class VoidWriter {
 
         subset(ds, TG.ASSERTED_GRAPH, graph.asserted(), "asserted facts");
         subset(ds, TG.PROVENANCE_GRAPH, graph.provenance(), "provenance: statements, citations and sources");
+        subset(ds, TG.INFERRED_GRAPH, graph.inferred(), "inferred: what the ontology entails beyond the asserted facts (OWL 2 RL)");
+        subset(ds, TG.ONTOLOGY_GRAPH, graph.ontology(), "the ontology");
         classPartitions(ds);
 
         for (Map.Entry<Dump, Path> d : dumps.entrySet()) {

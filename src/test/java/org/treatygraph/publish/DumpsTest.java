@@ -44,7 +44,7 @@ class DumpsTest {
     @Test
     void twoBuildsGiveByteIdenticalFiles() throws IOException {
         Map<String, String> a = sums(first), b = sums(second);
-        assertEquals(7, a.size(), a.toString());
+        assertEquals(8, a.size(), a.toString());
         assertEquals(a, b);
     }
 
@@ -67,6 +67,18 @@ class DumpsTest {
         assertEquals(built.asserted().size(), dsg.getGraph(TG.ASSERTED_GRAPH).size());
         assertEquals(built.provenance().size(), dsg.getGraph(TG.PROVENANCE_GRAPH).size());
         assertEquals(built.ontology().size(), dsg.getGraph(TG.ONTOLOGY_GRAPH).size());
+        assertTrue(built.inferred().size() > 1000, "inferred: " + built.inferred().size());
+        assertEquals(built.inferred().size(), dsg.getGraph(TG.INFERRED_GRAPH).size());
+    }
+
+    @Test
+    void inferredDumpHoldsTheInferredGraphAndNothingAsserted() {
+        Graph inferred = parse(first.resolve("treaty-graph-inferred.nt.gz"), Lang.NTRIPLES);
+        TreatyGraph built = TestProjects.repoGraph();
+        assertTrue(inferred.isIsomorphicWith(built.inferred()));
+        assertEquals(0, inferred.find().filterKeep(t -> built.asserted().contains(t) || built.ontology().contains(t)).toList().size());
+        // One entailment every reader of the dump can check by hand: a peace treaty is an agreement.
+        assertTrue(inferred.contains(TG.entity("agreement/treaty-of-kars-1921"), org.apache.jena.vocabulary.RDF.type.asNode(), TG.term("Agreement")));
     }
 
     @Test

@@ -30,14 +30,15 @@ import org.treatygraph.convert.TreatyGraph;
 class IndependentToolsTest {
     private static final String PYTHON = "/usr/bin/python3";
     @TempDir static Path out;
-    static int facts, quads;
+    static int facts, quads, inferred;
 
     @BeforeAll
     static void build() {
         assertEquals(0, Main.run("build", "-q", "--project", TestProjects.repo().root().toString(), "--out", out.toString()));
         TreatyGraph g = TestProjects.repoGraph();
         facts = g.factsAndProvenance().size();
-        quads = g.asserted().size() + g.provenance().size() + g.ontology().size();
+        quads = g.asserted().size() + g.provenance().size() + g.ontology().size() + g.inferred().size();
+        inferred = g.inferred().size();
     }
 
     private static void require(boolean present, String what) {
@@ -56,6 +57,12 @@ class IndependentToolsTest {
         }
         assertEquals(facts, rapperCount("turtle", out.resolve("treaty-graph.ttl")));
         assertEquals(facts, rapperCount("ntriples", nt));
+        Path inf = out.resolve("unzipped-inferred.nt");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(out.resolve("treaty-graph-inferred.nt.gz")));
+             OutputStream o = Files.newOutputStream(inf)) {
+            in.transferTo(o);
+        }
+        assertEquals(inferred, rapperCount("ntriples", inf));
         assertEquals(quads, rapperCount("trig", out.resolve("treaty-graph.trig")));
         assertTrue(rapperCount("turtle", out.resolve("void.ttl")) > 50);
     }
@@ -70,6 +77,7 @@ class IndependentToolsTest {
             g = rdflib.Graph(); g.parse(data=gzip.open(d + '/treaty-graph.nt.gz').read().decode('utf-8'), format='nt'); print('nt', len(g))
             g = rdflib.Graph(); g.parse(d + '/treaty-graph.jsonld', format='json-ld'); print('jsonld', len(g))
             ds = rdflib.Dataset(); ds.parse(d + '/treaty-graph.trig', format='trig'); print('trig', sum(1 for _ in ds.quads((None, None, None, None))))
+            g = rdflib.Graph(); g.parse(data=gzip.open(d + '/treaty-graph-inferred.nt.gz').read().decode('utf-8'), format='nt'); print('inferred', len(g))
             """;
         Result r = run(List.of(PYTHON, "-c", script, out.toString()));
         assertEquals(0, r.exit, r.output);
@@ -77,6 +85,7 @@ class IndependentToolsTest {
         assertTrue(r.output.contains("nt " + facts + "\n"), r.output);
         assertTrue(r.output.contains("jsonld " + facts + "\n"), r.output);
         assertTrue(r.output.contains("trig " + quads + "\n"), r.output);
+        assertTrue(r.output.contains("inferred " + inferred + "\n"), r.output);
     }
 
     private static int rapperCount(String syntax, Path file) throws Exception {

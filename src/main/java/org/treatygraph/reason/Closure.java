@@ -1,0 +1,49 @@
+package org.treatygraph.reason;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.reasoner.rulesys.Functor;
+
+/** What a materialisation produced: the inferred triples, the inconsistencies found, and (if logged) why. */
+public final class Closure {
+    private final Graph inferred;
+    private final List<Inconsistency> inconsistencies = new ArrayList<>();
+    private final int dataRules;
+    private final Derivations derivations;
+
+    Closure(Graph inferred, List<Triple> violations, int dataRules, Derivations derivations) {
+        this.inferred = inferred;
+        this.dataRules = dataRules;
+        this.derivations = derivations;
+        for (Triple v : violations) {
+            Functor f = (Functor) v.getObject().getLiteralValue();
+            Node[] args = f.getArgs();
+            String rule = args.length > 0 ? args[0].getLiteralLexicalForm() : f.getName();
+            String what = args.length > 1 ? args[1].getLiteralLexicalForm() : "";
+            List<Node> involved = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+            inconsistencies.add(new Inconsistency(rule, what, v.getSubject(), involved,
+                    derivations == null ? null : derivations.explain(v).orElse(null)));
+        }
+        inconsistencies.sort(java.util.Comparator.comparing(Inconsistency::toString));
+    }
+
+    /** The inferred triples that are neither in the data nor in the ontology. */
+    public Graph inferred() { return inferred; }
+
+    public List<Inconsistency> inconsistencies() { return inconsistencies; }
+
+    /** How many rules ran over the data after specialisation. */
+    public int dataRules() { return dataRules; }
+
+    public boolean explainable() { return derivations != null; }
+
+    /** Why a triple holds: asserted, an axiom, or the rule and premises that derive it (recursively). */
+    public Optional<Explanation> explain(Triple t) {
+        if (derivations == null) throw new IllegalStateException("materialised without derivation logging");
+        return derivations.explain(t);
+    }
+}
