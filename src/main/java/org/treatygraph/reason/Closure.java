@@ -19,12 +19,15 @@ public final class Closure {
         this.inferred = inferred;
         this.dataRules = dataRules;
         this.derivations = derivations;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Triple v : violations) {
             Functor f = (Functor) v.getObject().getLiteralValue();
             Node[] args = f.getArgs();
             String rule = args.length > 0 ? args[0].getLiteralLexicalForm() : f.getName();
             String what = args.length > 1 ? args[1].getLiteralLexicalForm() : "";
             List<Node> involved = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+            // Symmetric rules (disjoint classes, disjoint properties) find the same clash twice, once each way round.
+            if (!seen.add(rule + " " + v.getSubject() + " " + involved.stream().map(Node::toString).sorted().toList())) continue;
             inconsistencies.add(new Inconsistency(rule, what, v.getSubject(), involved,
                     derivations == null ? null : derivations.explain(v).orElse(null)));
         }

@@ -8,7 +8,6 @@ import org.apache.jena.reasoner.rulesys.Functor;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.ReasonerVocabulary;
 
 /**
  * Which triples are schema (ontology axioms) and which are data, as the reasoner splits them: schema
@@ -20,7 +19,8 @@ final class Vocabulary {
 
     /** The rule file's namespace for helper triples that never leave the reasoner. */
     static final String RULES = "https://w3id.org/treaty-graph/rules#";
-    static final Node VIOLATION = ReasonerVocabulary.RB_VALIDATION_REPORT.asNode();
+    /** What an inconsistency rule derives: (?x tgr:violation error('rule', 'message', args…)). */
+    static final Node VIOLATION = NodeFactory.createURI(RULES + "violation");
 
     static boolean isSchema(Node p, Node o) {
         if (!p.isURI()) return false;

@@ -1,0 +1,157 @@
+package org.treatygraph.reason;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.treatygraph.reason.Turtle.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.graph.Node;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatygraph.TestProjects;
+import org.treatygraph.cli.Main;
+import org.treatygraph.convert.GraphBuilder;
+import org.treatygraph.convert.InputException;
+import org.treatygraph.convert.Location;
+import org.treatygraph.convert.Problem;
+import org.treatygraph.convert.Progress;
+import org.treatygraph.convert.Project;
+import org.treatygraph.ontology.TG;
+
+/** Each kind of inconsistency the profile detects: reported with its rule, entities and derivation. */
+class InconsistencyTest {
+    @TempDir Path dir;
+
+    private static Inconsistency only(Closure c) {
+        assertEquals(1, c.inconsistencies().size(), () -> "expected one inconsistency, got " + c.inconsistencies());
+        return c.inconsistencies().get(0);
+    }
+
+    @Test
+    void individualInTwoDisjointClasses() {
+        Inconsistency i = only(closure(":Person owl:disjointWith :Polity . :State rdfs:subClassOf :Polity .", ":georgia a :State , :Person ."));
+        assertEquals("cax-dw", i.rule());
+        assertEquals(ex("georgia"), i.subject());
+        assertTrue(i.involved().containsAll(List.of(ex("Person"), ex("Polity"))), i.involved().toString());
+        // The derivation shows the disjointness axiom and how georgia came to be a Polity.
+        String why = i.derivation().render(org.apache.jena.shared.PrefixMapping.Factory.create().setNsPrefix("", "http://example.org/")
+                .setNsPrefix("owl", "http://www.w3.org/2002/07/owl#").setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
+                .setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"), null, t -> null);
+        assertTrue(why.contains(":Person owl:disjointWith :Polity   [ontology axiom]"), why);
+        assertTrue(why.contains(":georgia rdf:type :Polity   [inferred by rule cax-sco]"), why);
+        assertTrue(why.contains(":georgia rdf:type :State   [asserted]"), why);
+    }
+
+    @Test
+    void allDisjointClasses() {
+        Inconsistency i = only(closure("[] a owl:AllDisjointClasses ; owl:members ( :Person :Territory :Polity ) .", ":kars a :Territory , :Polity ."));
+        assertEquals("cax-adc", i.rule());
+    }
+
+    @Test
+    void sameLosingAndGainingParty() {
+        Inconsistency i = only(closure(":fromPolity owl:propertyDisjointWith :toPolity .", ":c :fromPolity :persia ; :toPolity :persia ."));
+        assertEquals("prp-pdw", i.rule());
+        assertEquals(ex("c"), i.subject());
+        assertTrue(i.involved().contains(ex("persia")));
+        assertEquals(2, i.derivation().premises().size());
+    }
+
+    @Test
+    void dateRangeThatEndsBeforeItStarts() {
+        Inconsistency i = only(closure("", ":d tg:earliest \"1921-03-01\"^^xsd:date ; tg:latest \"1921-02-01\"^^xsd:date ."));
+        assertEquals("tg-date-order", i.rule());
+        assertEquals(ex("d"), i.subject());
+    }
+
+    @Test
+    void irreflexiveAsymmetricComplementNothingAndMaxCardinalityZero() {
+        String onto = """
+                :predecessor a owl:IrreflexiveProperty .
+                :annuls a owl:AsymmetricProperty .
+                :Stateless owl:complementOf :State .
+                :Void rdfs:subClassOf owl:Nothing .
+                :Unsigned owl:equivalentClass [ a owl:Restriction ; owl:onProperty :hasSignatory ; owl:maxCardinality "0"^^xsd:nonNegativeInteger ] .
+                """;
+        String data = """
+                :rsfsr :predecessor :rsfsr .
+                :a :annuls :b . :b :annuls :a .
+                :x a :Stateless , :State .
+                :y a :Void .
+                :z a :Unsigned ; :hasSignatory :someone .
+                """;
+        List<String> rules = closure(onto, data).inconsistencies().stream().map(Inconsistency::rule).distinct().sorted().toList();
+        assertEquals(List.of("cls-com", "cls-maxc1", "cls-nothing2", "prp-asyp", "prp-irp"), rules);
+    }
+
+    @Test
+    void consistentDataHasNone() {
+        assertEquals(0, closure(":Person owl:disjointWith :Polity .", ":georgia a :Polity . :jordania a :Person .").inconsistencies().size());
+    }
+
+    // --- the treaty graph's own build ----------------------------------------------------------
+
+    private static final int APPENDED = (int) TestProjects.VALID.lines().count() + 1;
+
+    private static final String SAME_PARTY_CESSION = TestProjects.VALID + """
+            - id: change/batumi-to-itself
+              type: Cession
+              cite: [{source: "000", quote: "Turkey abandoned its claim to Batumi"}]
+              territory: territory/batumi
+              fromPolity: polity/persia
+              toPolity: polity/persia
+            """;
+
+    @Test
+    void buildFailsOnACessionToTheLosingPartyNamingRecordAxiomAndFacts() throws IOException {
+        Project p = TestProjects.scratch(dir, SAME_PARTY_CESSION);
+        InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());
+        Problem only = e.problems().get(0);
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertEquals(new Location("data/records/test.yaml", APPENDED, 7), only.location());
+        String m = only.message();
+        assertTrue(m.startsWith("inconsistent: prp-pdw: two disjoint properties relate the same pair: id:change/batumi-to-itself"), m);
+        assertTrue(m.contains("tg:fromPolity owl:propertyDisjointWith tg:toPolity   [ontology axiom]"), m);
+        assertTrue(m.contains("id:change/batumi-to-itself tg:toPolity id:polity/persia   [asserted, data/records/test.yaml:" + (APPENDED + 5)), m);
+    }
+
+    @Test
+    void buildFailsOnAPolityThatIsAlsoAPerson() throws IOException {
+        Project p = TestProjects.scratch(dir, TestProjects.VALID.replace("""
+                - id: polity/persia
+                  type: State""", """
+                - id: polity/persia
+                  type: [State, Person]"""));
+        InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());
+        String m = e.problems().get(0).message();
+        assertTrue(m.startsWith("inconsistent: cax-dw: an individual is in two disjoint classes: id:polity/persia"), m);
+        assertTrue(m.contains("tg:CollectiveActor owl:disjointWith tg:Person   [ontology axiom]"), m);
+    }
+
+    @Test
+    void allowedInconsistenciesAreWarningsAndTheDumpsAreWritten() throws IOException {
+        // An axiom only the reasoner checks (no SHACL shape repeats it), and a record that breaks it.
+        Project p = TestProjects.scratch(dir, TestProjects.VALID.replace("type: FriendshipTreaty", "type: [FriendshipTreaty, PeaceTreaty]"));
+        Files.writeString(p.ontologyFile(), "\ntg:FriendshipTreaty owl:disjointWith tg:PeaceTreaty .\n", java.nio.file.StandardOpenOption.APPEND);
+        Path out = dir.resolve("out");
+        assertEquals(1, Main.run("build", "-q", "--project", p.root().toString(), "--out", out.toString()));
+        assertFalse(Files.exists(out), "nothing is written when the build fails");
+
+        GraphBuilder b = new GraphBuilder(p, Progress.SILENT).allowInconsistencies(true);
+        b.build();
+        assertEquals(1, b.warnings().size(), b.warnings().toString());
+        assertTrue(b.warnings().get(0).contains("warning (allowed): inconsistent: cax-dw: an individual is in two disjoint classes: id:agreement/soviet-persian-treaty-1921"),
+                b.warnings().get(0));
+        assertEquals(0, Main.run("build", "-q", "--allow-inconsistencies", "--project", p.root().toString(), "--out", out.toString()));
+        assertTrue(Files.size(out.resolve("treaty-graph-inferred.nt.gz")) > 0);
+    }
+
+    @Test
+    void theTreatyGraphIsConsistent() {
+        assertEquals(List.of(), TestProjects.repoGraph().closure().inconsistencies());
+        Node kars = TG.entity("agreement/treaty-of-kars-1921");
+        assertTrue(TestProjects.repoGraph().inferred().contains(kars, org.apache.jena.vocabulary.RDF.type.asNode(), TG.term("Instrument")));
+    }
+}
