@@ -74,6 +74,7 @@ final class InferCommand implements Callable<Integer> {
             stats.phase("materialising");
             Closure closure = unspecialised ? materialiser.runUnspecialised(onto, facts, this::say)
                     : materialiser.run(onto, facts, false, this::say);
+            closure.warnings().forEach(err::println);
             if (!closure.inconsistencies().isEmpty()) {
                 PrefixMapping pm = onto.getPrefixMapping();
                 for (Inconsistency i : closure.inconsistencies()) err.println("inconsistency: " + i.summary(pm));

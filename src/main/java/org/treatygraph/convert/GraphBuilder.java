@@ -90,6 +90,7 @@ public final class GraphBuilder {
         Closure closure = Materialiser.load(project.rulesFile(), project.display(project.rulesFile()))
                 .run(ontology.graph(), asserted, true, s -> progress.step("  " + s));
         progress.step("inferred " + closure.inferred().size() + " triples");
+        warnings.addAll(closure.warnings());
         TreatyGraph graph = new TreatyGraph(asserted, provenance, ontology.graph(), closure, locations);
         checkConsistency(graph);
         progress.step("validating against the SHACL shapes " + project.display(project.shapesFile()));
@@ -109,7 +110,7 @@ public final class GraphBuilder {
         PrefixMapping pm = graph.displayPrefixes();
         for (Inconsistency i : graph.closure().inconsistencies()) {
             String why = i.derivation() == null ? ""
-                    : "\n" + i.derivation().render(pm, graph.ontology(), t -> {
+                    : "\n" + i.derivation().renderGrounds(pm, graph.ontology(), t -> {
                         Location l = graph.locationOfFact(t);
                         return l == null ? null : l.toString();
                     }).stripTrailing().indent(4).stripTrailing();

@@ -12,6 +12,7 @@ import org.apache.jena.reasoner.rulesys.Functor;
 public final class Closure {
     private final Graph inferred;
     private final List<Inconsistency> inconsistencies = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private final int dataRules;
     private final Derivations derivations;
 
@@ -38,6 +39,9 @@ public final class Closure {
     public Graph inferred() { return inferred; }
 
     public List<Inconsistency> inconsistencies() { return inconsistencies; }
+
+    /** Axioms the profile cannot apply in full (see {@link ListLimits}). */
+    public List<String> warnings() { return warnings; }
 
     /** How many rules ran over the data after specialisation. */
     public int dataRules() { return dataRules; }

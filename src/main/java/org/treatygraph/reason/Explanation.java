@@ -60,6 +60,20 @@ public record Explanation(Triple fact, Source source, String rule, List<Explanat
         return sb.toString();
     }
 
+    /** Only what the fact rests on (its axioms and premises, recursively), one tree per line group. */
+    public String renderGrounds(PrefixMapping pm, Graph schema, Function<Triple, String> whereAsserted) {
+        StringBuilder sb = new StringBuilder();
+        renderChildren(sb, "", pm, schema, whereAsserted);
+        return sb.toString();
+    }
+
+    private void renderChildren(StringBuilder sb, String indent, PrefixMapping pm, Graph schema, Function<Triple, String> where) {
+        for (Explanation a : axioms) {
+            if (!isListCell(a.fact)) a.render(sb, indent, "axiom ", pm, schema, where);
+        }
+        for (Explanation p : premises) p.render(sb, indent, "from  ", pm, schema, where);
+    }
+
     private void render(StringBuilder sb, String indent, String label, PrefixMapping pm, Graph schema, Function<Triple, String> where) {
         sb.append(indent).append(label).append(show(fact, pm, schema));
         switch (source) {
@@ -70,11 +84,7 @@ public record Explanation(Triple fact, Source source, String rule, List<Explanat
             case ONTOLOGY -> sb.append("   [ontology axiom]\n");
             case INFERRED -> {
                 sb.append("   [inferred by rule ").append(rule).append("]\n");
-                for (Explanation a : axioms) {
-                    if (isListCell(a.fact)) continue;
-                    a.render(sb, indent + "  ", "axiom ", pm, schema, where);
-                }
-                for (Explanation p : premises) p.render(sb, indent + "  ", "from  ", pm, schema, where);
+                renderChildren(sb, indent + "  ", pm, schema, where);
             }
         }
     }

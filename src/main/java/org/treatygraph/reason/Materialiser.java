@@ -45,6 +45,7 @@ public final class Materialiser {
 
         Graph closedSchema = GraphFactory.createDefaultGraph();
         schemaInf.find().forEach(closedSchema::add);
+        List<String> warnings = ListLimits.check(rules, closedSchema);
         Specialiser specialiser = new Specialiser(closedSchema);
         List<Rule> dataRules = specialiser.specialise(rules);
         progress.accept("closed schema: " + closedSchema.size() + " triples; " + dataRules.size() + " rules specialised for the data");
@@ -61,7 +62,9 @@ public final class Materialiser {
                 else if (Vocabulary.isPublishable(t) && !data.contains(t) && !ontology.contains(t)) inferred.add(t);
             });
         }
-        return new Closure(inferred, violations, dataRules.size(), explainable ? new Derivations(ontology, data, schemaInf, dataInf, specialiser.origins()) : null);
+        Closure closure = new Closure(inferred, violations, dataRules.size(), explainable ? new Derivations(ontology, data, schemaInf, dataInf, specialiser.origins()) : null);
+        closure.warnings().addAll(warnings);
+        return closure;
     }
 
     /**

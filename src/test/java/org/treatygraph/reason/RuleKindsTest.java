@@ -111,6 +111,13 @@ class RuleKindsTest {
     }
 
     @Test
+    void listsLongerThanTheRulesCoverAreReported() {
+        Closure c = closure(":Long owl:intersectionOf ( :A :B :C :D :E ) . :p owl:propertyChainAxiom ( :q :r ) .", ":x a :A .");
+        assertEquals(1, c.warnings().size(), c.warnings().toString());
+        assertTrue(c.warnings().get(0).contains("the intersection of http://example.org/Long has 5 members; the rules cover at most 4"), c.warnings().get(0));
+    }
+
+    @Test
     void hasValueBothWays() {
         String onto = ":SovietTreaty owl:equivalentClass [ a owl:Restriction ; owl:onProperty :hasParty ; owl:hasValue :rsfsr ] .";
         Closure c = closure(onto, ":moscow :hasParty :rsfsr . :brest a :SovietTreaty .");
