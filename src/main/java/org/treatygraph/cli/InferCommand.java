@@ -48,8 +48,8 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the closure (N-Triples; .nt.gz for gzip).")
     Path out;
 
-    @Option(names = "--rules", paramLabel = "FILE", defaultValue = "ontology/owl2rl.rules",
-            description = "The rule profile (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "The rule profile (default: ontology/owl2rl.rules if there is one here, else the copy in the jar).")
     Path rules;
 
     @Option(names = "--allow-inconsistencies", description = "Report inconsistencies but write the closure anyway.")
@@ -65,7 +65,9 @@ final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Materialiser materialiser = Materialiser.load(rules, rules.toString());
+        Materialiser materialiser = rules != null ? Materialiser.load(rules, rules.toString())
+                : Files.exists(Path.of("ontology/owl2rl.rules")) ? Materialiser.load(Path.of("ontology/owl2rl.rules"), "ontology/owl2rl.rules")
+                : Materialiser.bundled();
         try (RunStats stats = new RunStats(quiet ? null : this::say, 10)) {
             stats.phase("reading");
             Graph onto = read(List.of(ontology), stats);

@@ -26,6 +26,14 @@ public final class Materialiser {
         this.rules = List.copyOf(rules);
     }
 
+    /** The copy of ontology/owl2rl.rules the build puts in the jar. */
+    public static Materialiser bundled() throws IOException {
+        try (var in = Materialiser.class.getResourceAsStream("owl2rl.rules")) {
+            if (in == null) throw new IOException("owl2rl.rules is not in the jar; pass --rules");
+            return new Materialiser(RuleFile.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "owl2rl.rules (in the jar)"));
+        }
+    }
+
     /** The profile in a rule file (ontology/owl2rl.rules for the treaty graph). */
     public static Materialiser load(Path rulesFile, String display) throws IOException {
         return new Materialiser(RuleFile.load(rulesFile, display));

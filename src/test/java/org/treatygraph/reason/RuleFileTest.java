@@ -20,6 +20,15 @@ class RuleFileTest {
     }
 
     @Test
+    void theJarCarriesTheSameProfile() throws Exception {
+        try (var in = Materialiser.class.getResourceAsStream("owl2rl.rules")) {
+            assertNotNull(in, "owl2rl.rules is packaged beside the reason classes");
+            assertEquals(java.nio.file.Files.readString(TestProjects.repo().rulesFile()), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertNotNull(Materialiser.bundled());
+    }
+
+    @Test
     void syntaxErrorNamesTheLineItsRuleStartsOn() {
         String text = """
                 # a comment
