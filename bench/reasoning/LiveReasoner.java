@@ -5,7 +5,7 @@
 //   java -Xmx4g -cp target/treaty-graph.jar bench/reasoning/LiveReasoner.java [options]
 //
 // Options:
-//   --lubm DIR          LUBM directory (default /work/shared/bench/lubm): univ-bench.owl, lubm1.nt.gz,
+//   --lubm DIR          LUBM directory (default ../shared/bench/lubm, beside the repository): univ-bench.owl, lubm1.nt.gz,
 //                       queries/q1.rq..q14.rq, answers-lubm1/answers_queryN.csv.gz
 //   --timeout S         per-query timeout in seconds (default 120)
 //   --owl-timeout S     per-query timeout for the full OWL reasoner (default 60)
@@ -152,7 +152,7 @@ public class LiveReasoner {
             System.out.println("see the comment at the top of bench/reasoning/LiveReasoner.java");
             return;
         }
-        Path lubm = Path.of(opt.getOrDefault("lubm", "/work/shared/bench/lubm"));
+        Path lubm = Path.of(opt.getOrDefault("lubm", "../shared/bench/lubm"));
         int timeout = Integer.parseInt(opt.getOrDefault("timeout", "120"));
         int owlTimeout = Integer.parseInt(opt.getOrDefault("owl-timeout", "60"));
         int prepareTimeout = Integer.parseInt(opt.getOrDefault("prepare-timeout", "600"));
