@@ -132,4 +132,62 @@ class FusekiConfigTest {
         assertEquals(Set.of(), agreements(live, cq10));
         assertTrue(agreements(TestProjects.repoGraph().queryDataset(), cq10).contains("person/yusuf-kemal-bey"));
     }
+
+    // --- The configurations in a real Fuseki server over HTTP -------------------------------------
+
+    /** Starts Fuseki from a configuration file with its store moved to the test's directory. */
+    private org.apache.jena.fuseki.main.FusekiServer fuseki(String file) throws Exception {
+        Path conf = store.resolveSibling(store.getFileName() + "-" + file);
+        Files.writeString(conf, Files.readString(CONFIG.resolve(file)).replace("tdb2:location \"run/tdb2\"", "tdb2:location \"" + store + "\""));
+        return org.apache.jena.fuseki.main.FusekiServer.create().port(0).loopback(true).parseConfigFile(conf.toString()).build().start();
+    }
+
+    private static int status(String url, String method, String body) throws Exception {
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/sparql-update").build();
+        return java.net.http.HttpClient.newHttpClient().send(req, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static Set<String> overHttp(String endpoint, String query) {
+        Set<String> out = new TreeSet<>();
+        try (var qe = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(endpoint).query(query).build()) {
+            qe.execSelect().forEachRemaining(s -> out.add(s.getResource("agreement").getURI().substring(TG.ID.length())));
+        }
+        return out;
+    }
+
+    @Test
+    void fusekiServesTheStoreReadOnlyWithReasoningFromTheDefaultGraph() throws Exception {
+        loadBuiltGraphs();
+        var server = fuseki("treaty-graph.ttl");
+        try {
+            String base = "http://localhost:" + server.getPort() + "/treaties";
+            String cq7 = Files.readString(Path.of("queries/cq07-georgian-polity-agreements.rq"));
+            assertEquals(5, overHttp(base + "/sparql", cq7).size());
+            // FROM the asserted graph: the same query without reasoning, as the documentation shows it.
+            Set<String> plain = overHttp(base + "/sparql", cq7.replace("WHERE {", "FROM <" + TG.ASSERTED_GRAPH.getURI() + ">\nWHERE {"));
+            assertEquals(2, plain.size(), plain.toString());
+            // Read-only: no SPARQL Update anywhere, and the Graph Store Protocol refuses writes.
+            int update = status(base + "/sparql", "POST", "INSERT DATA { <urn:a> <urn:b> <urn:c> }");
+            assertTrue(update == 400 || update == 404 || update == 405 || update == 415, "update answered " + update);
+            assertEquals(405, status(base + "/data?default", "PUT", ""));
+            assertEquals(404, status("http://localhost:" + server.getPort() + "/treaties/update", "POST", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void fusekiServesTheLiveReasonerConfiguration() throws Exception {
+        loadBuiltGraphs();
+        var server = fuseki("treaty-graph-infmodel.ttl");
+        try {
+            String endpoint = "http://localhost:" + server.getPort() + "/treaties-live/sparql";
+            Set<String> kinds = overHttp(endpoint, "SELECT ?agreement { ?agreement a <https://w3id.org/treaty-graph/ontology#Agreement> }");
+            assertTrue(kinds.contains("agreement/treaty-of-kars-1921"), kinds.toString());
+        } finally {
+            server.stop();
+        }
+    }
 }
