@@ -13,7 +13,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWrapper;
@@ -107,15 +106,24 @@ final class InferCommand implements Callable<Integer> {
             };
             try {
                 // A file name (not a Path) lets Jena see the .gz and decompress.
-                RDFParser.source(f.toString()).errorHandler(ErrorHandlerFactory.errorHandlerNoLogging).parse(counting);
+                RDFParser.source(f.toString()).errorHandler(FAIL_WITH_POSITION).parse(counting);
             } catch (RiotParseException e) {
                 throw new InputException(new Problem(new Location(f.toString(), (int) e.getLine(), (int) e.getCol()), e.getOriginalMessage()));
+            } catch (org.apache.jena.riot.RiotNotFoundException e) {
+                throw new InputException(new Problem(null, "cannot read " + f + ": no such file"));
             } catch (RiotException e) {
-                throw new InputException(new Problem(new Location(f.toString(), 1, 1), e.getMessage()));
+                throw new InputException(new Problem(null, f + ": " + e.getMessage()));
             }
         }
         return g;
     }
+
+    /** Jena's parsers report errors through a handler; this one stops at the first, keeping its position. */
+    private static final org.apache.jena.riot.system.ErrorHandler FAIL_WITH_POSITION = new org.apache.jena.riot.system.ErrorHandler() {
+        @Override public void warning(String message, long line, long col) {}
+        @Override public void error(String message, long line, long col) { throw new RiotParseException(message, line, col); }
+        @Override public void fatal(String message, long line, long col) { throw new RiotParseException(message, line, col); }
+    };
 
     private void write(Graph onto, Graph facts, Graph inferred) throws Exception {
         Path target = out.toAbsolutePath();

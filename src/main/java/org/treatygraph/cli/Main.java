@@ -14,7 +14,12 @@ public final class Main {
 
     /** Runs a command line and returns its exit status (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::report).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line as run() uses it, for callers (tests) that capture its output. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::report);
     }
 
     private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

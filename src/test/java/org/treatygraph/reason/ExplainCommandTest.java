@@ -15,7 +15,7 @@ class ExplainCommandTest {
 
     private static Run explain(String... spo) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cmd = new CommandLine(new Main());
+        CommandLine cmd = Main.commandLine();
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
         String[] args = new String[spo.length + 3];

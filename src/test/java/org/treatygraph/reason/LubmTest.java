@@ -75,7 +75,7 @@ class LubmTest {
     void inferCommandWritesTheClosureAndAClosingLine(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("closure.nt.gz");
         var err = new java.io.StringWriter();
-        var cmd = new picocli.CommandLine(new Main());
+        var cmd = Main.commandLine();
         cmd.setErr(new java.io.PrintWriter(err));
         int exit = cmd.execute("infer", "--ontology", LUBM.resolve("univ-bench.owl").toString(), "--data", LUBM.resolve("lubm1.nt.gz").toString(),
                 "--out", out.toString());
@@ -87,6 +87,24 @@ class LubmTest {
         Graph written = RDFDataMgr.loadGraph(out.toString());
         assertEquals(closure.size(), written.size());
         assertTrue(err.toString().contains("rules specialised for the data"), "progress is shown");
+    }
+
+    @Test
+    void inferReportsBadInputWithFileLineAndColumnAndWritesNothing(@TempDir Path tmp) throws IOException {
+        Path bad = tmp.resolve("bad.nt");
+        java.nio.file.Files.writeString(bad, "<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> <http://e/c> <http://e/d> .\n");
+        Path out = tmp.resolve("closure.nt");
+        var err = new java.io.StringWriter();
+        var cmd = Main.commandLine();
+        cmd.setErr(new java.io.PrintWriter(err));
+        assertEquals(1, cmd.execute("infer", "-q", "--ontology", LUBM.resolve("univ-bench.owl").toString(), "--data", bad.toString(), "--out", out.toString()));
+        assertTrue(err.toString().startsWith(bad + ":2:"), err.toString());
+        assertTrue(err.toString().contains("nothing was written"), err.toString());
+        assertFalse(java.nio.file.Files.exists(out));
+
+        err.getBuffer().setLength(0);
+        assertEquals(1, cmd.execute("infer", "-q", "--ontology", LUBM.resolve("univ-bench.owl").toString(), "--data", tmp.resolve("missing.ttl").toString(), "--out", out.toString()));
+        assertTrue(err.toString().startsWith("error: cannot read " + tmp.resolve("missing.ttl") + ": no such file"), err.toString());
     }
 
     /** A row as tab-separated values in the order of the reference file's header, literals as lexical forms. */
