@@ -1,0 +1,57 @@
+package org.treatygraph.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.treatygraph.convert.Progress;
+import org.treatygraph.serve.TreatyServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Builds the graph if the inputs changed since the store was loaded (or opens the store), and serves SPARQL, "
+                + "Linked Data pages, the ontology and the dumps with an embedded Fuseki configured from fuseki-config/.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin ProjectOption project;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--db", paramLabel = "DIR", defaultValue = "run/tdb2", description = "The TDB2 store (default: ${DEFAULT-VALUE}).")
+    Path db;
+
+    @Option(names = "--mem", description = "Keep the store in memory (built at every start).")
+    boolean mem;
+
+    @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = "/",
+            description = "Where https://w3id.org/treaty-graph/ maps to in links (default: this server, ${DEFAULT-VALUE}).")
+    String baseIri;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "fuseki-config/treaty-graph.ttl",
+            description = "The Fuseki configuration (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        var p = project.project();
+        Path store = mem ? null : (db.isAbsolute() ? db : p.root().resolve(db));
+        Path conf = config.isAbsolute() ? config : p.root().resolve(config);
+        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, false),
+                new Progress(spec.commandLine().getErr()));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "treaty-graph-shutdown"));
+        var out = spec.commandLine().getOut();
+        String u = server.url();
+        out.println("Serving the treaty graph at " + u);
+        out.println("  SPARQL       " + u + "treaties/sparql");
+        out.println("  entities     " + u + "id/agreement/treaty-of-kars-1921");
+        out.println("  ontology     " + u + "ontology");
+        out.println("  dumps        " + u + "dumps/");
+        out.println("Ctrl-C stops it.");
+        out.flush();
+        server.join();
+        return 0;
+    }
+}

@@ -1,0 +1,113 @@
+package org.treatygraph.serve;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.treatygraph.convert.Sources;
+import org.treatygraph.publish.Dump;
+
+/**
+ * The dumps of the build: a listing page (size, sha256, media type, description of each file) and the
+ * files themselves with Content-Type, Content-Length, ETag (the sha256) and Last-Modified, answering
+ * If-None-Match with 304. Also /.well-known/void, the build's VoID file. Fuseki sets none of these
+ * headers itself.
+ */
+final class DumpsServlet extends HttpServlet {
+    private final Site site;
+
+    DumpsServlet(Site site) {
+        this.site = site;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (path.equals("/.well-known/void")) {
+            file(req, resp, Dump.VOID.fileName(), Dump.VOID.mediaType(), true);
+            return;
+        }
+        String name = path.substring("/dumps".length());
+        if (name.isEmpty() || name.equals("/")) {
+            if (name.isEmpty()) {
+                resp.sendRedirect("/dumps/");
+                return;
+            }
+            listing(resp);
+            return;
+        }
+        name = name.substring(1);
+        for (Dump d : Dump.values()) {
+            if (d.fileName().equals(name)) {
+                file(req, resp, name, d.mediaType(), true);
+                return;
+            }
+        }
+        if (name.equals(Dump.SUMS)) {
+            file(req, resp, name, "text/plain", true);
+            return;
+        }
+        resp.sendError(404, "No dump named " + name);
+    }
+
+    private void listing(HttpServletResponse resp) throws IOException {
+        StringBuilder b = new StringBuilder("<h1>Dumps</h1>\n<p>Each file with its size and SHA-256 (also in <a href=\"SHA256SUMS\">SHA256SUMS</a>); "
+                + "the dataset is described in <a href=\"/.well-known/void\">VoID</a>. Data licence: CC BY 4.0.</p>\n<table>\n"
+                + "<tr><th>file</th><th>media type</th><th>bytes</th><th>SHA-256</th><th>what</th></tr>\n");
+        for (Dump d : Dump.values()) {
+            Path p = site.dumps.resolve(d.fileName());
+            if (!Files.exists(p)) continue;
+            b.append("<tr><td><a href=\"").append(Html.esc(d.fileName())).append("\">").append(Html.esc(d.fileName())).append("</a></td><td>")
+                    .append(Html.esc(d.mediaType())).append("</td><td>").append(Files.size(p)).append("</td><td><code>").append(sums().getOrDefault(d.fileName(), ""))
+                    .append("</code></td><td>").append(Html.esc(d.description())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        byte[] body = Html.page("Dumps", b.toString()).getBytes(StandardCharsets.UTF_8);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    /** The checksums the build wrote (SHA256SUMS), by file name. */
+    private Map<String, String> sums() throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        Path p = site.dumps.resolve(Dump.SUMS);
+        if (!Files.exists(p)) return m;
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+            String[] parts = line.split("\\s+", 2);
+            if (parts.length == 2) m.put(parts[1].strip(), parts[0]);
+        }
+        return m;
+    }
+
+    private void file(HttpServletRequest req, HttpServletResponse resp, String name, String mediaType, boolean body) throws IOException {
+        Path p = site.dumps.resolve(name);
+        if (!Files.isRegularFile(p)) {
+            resp.sendError(404, "No dump named " + name);
+            return;
+        }
+        byte[] bytes = Files.readAllBytes(p);
+        String etag = "\"" + sums().getOrDefault(name, Sources.sha256(bytes)) + "\"";
+        resp.setHeader("ETag", etag);
+        resp.setDateHeader("Last-Modified", Files.getLastModifiedTime(p).toMillis());
+        String text = mediaType.startsWith("text/") || mediaType.contains("json") || mediaType.equals("application/trig") ? "; charset=utf-8" : "";
+        resp.setContentType(mediaType + (name.endsWith(".gz") ? "" : text));
+        if (name.endsWith(".gz")) resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        String inm = req.getHeader("If-None-Match");
+        if (inm != null && (inm.equals("*") || java.util.Arrays.stream(inm.split(",")).map(String::strip).anyMatch(etag::equals))) {
+            resp.setStatus(304);
+            return;
+        }
+        resp.setContentLength(bytes.length);
+        if (!body) return;
+        try (OutputStream os = resp.getOutputStream()) {
+            os.write(bytes);
+        }
+    }
+}

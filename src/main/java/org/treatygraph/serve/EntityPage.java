@@ -1,0 +1,150 @@
+package org.treatygraph.serve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.RDFNode;
+import org.treatygraph.ontology.TG;
+
+/**
+ * The page for people about one entity: label and kinds, every fact with links to the related entities
+ * (inferred facts marked, with the rule-based explanation one command away), the nodes that belong to it,
+ * incoming links, the Wikidata link, and each fact's source quotes with document and offsets, linked to
+ * the source text with the passage highlighted. Runs inside the caller's read transaction.
+ */
+final class EntityPage {
+    private static final String PREFIXES = """
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
+            PREFIX oa: <http://www.w3.org/ns/oa#>
+            """;
+    private final Site site;
+    private final Dataset ds;
+    private final String iri;
+
+    EntityPage(Site site, Dataset ds, String iri) {
+        this.site = site;
+        this.ds = ds;
+        this.iri = iri;
+    }
+
+    private List<QuerySolution> select(String body) {
+        List<QuerySolution> rows = new ArrayList<>();
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(PREFIXES + body.replace("$IRI", iri)).build()) {
+            qe.execSelect().forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    String render() {
+        String label = select("SELECT ?l { <$IRI> rdfs:label ?l } LIMIT 1").stream().map(r -> r.getLiteral("l").getLexicalForm()).findFirst()
+                .orElse(iri.substring(TG.ID.length()));
+        StringBuilder b = new StringBuilder();
+        b.append("<h1>").append(Html.esc(label)).append("</h1>\n<p><code>").append(Html.esc(iri)).append("</code>");
+        for (String fmt : List.of("ttl", "jsonld", "rdf", "nt")) {
+            b.append(" · <a href=\"").append(Html.esc(site.local(iri))).append('.').append(fmt).append("\">").append(fmt).append("</a>");
+        }
+        b.append("</p>\n");
+        List<String> kinds = new ArrayList<>();
+        for (QuerySolution r : select("SELECT DISTINCT ?k ?kl { <$IRI> a ?k . OPTIONAL { ?k rdfs:label ?kl FILTER(lang(?kl) = 'en') } FILTER(STRSTARTS(STR(?k), STR(tg:))) } ORDER BY ?kl")) {
+            kinds.add(link(r.get("k"), r.get("kl")));
+        }
+        b.append("<p>Kind: ").append(String.join(", ", kinds)).append("</p>\n");
+        for (QuerySolution r : select("SELECT ?w { <$IRI> skos:exactMatch ?w FILTER(STRSTARTS(STR(?w), 'http://www.wikidata.org/entity/')) }")) {
+            String w = r.getResource("w").getURI();
+            b.append("<p>Wikidata: <a href=\"").append(Html.esc(w)).append("\">").append(Html.esc(w.substring(w.lastIndexOf('/') + 1))).append("</a></p>\n");
+        }
+        facts(b, iri, "Facts");
+        List<String> nested = select("SELECT DISTINCT ?n { ?n ?p ?o FILTER(STRSTARTS(STR(?n), '$IRI/')) } ORDER BY ?n").stream()
+                .map(r -> r.getResource("n").getURI()).toList();
+        for (String n : nested) facts(b, n, n.substring(iri.length() + 1));
+        List<QuerySolution> incoming = select("""
+                SELECT DISTINCT ?s ?sl ?p ?pl { ?s ?p <$IRI> FILTER(!STRSTARTS(STR(?s), '$IRI/') && STRSTARTS(STR(?s), STR(<https://w3id.org/treaty-graph/id/>))
+                  && !STRSTARTS(STR(?s), 'https://w3id.org/treaty-graph/id/statement/'))
+                  OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?p rdfs:label ?pl FILTER(lang(?pl) = 'en') } } ORDER BY ?pl ?sl LIMIT 500""");
+        if (!incoming.isEmpty()) {
+            b.append("<h2>Linked from</h2>\n<table>\n");
+            for (QuerySolution r : incoming) {
+                b.append("<tr><td>").append(link(r.get("s"), r.get("sl"))).append("</td><td>").append(link(r.get("p"), r.get("pl"))).append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        return Html.page(label, b.toString());
+    }
+
+    /** The facts about one node, asserted and inferred, with their citations. */
+    private void facts(StringBuilder b, String subject, String heading) {
+        String s = "<" + subject + ">";
+        List<QuerySolution> rows = select(("""
+                SELECT ?p ?pl ?o ?ol (SAMPLE(?inA) AS ?asserted) (SAMPLE(?inI) AS ?inferred) {
+                  { GRAPH <https://w3id.org/treaty-graph/graph/asserted> { $S ?p ?o } BIND(true AS ?inA) }
+                  UNION { GRAPH <https://w3id.org/treaty-graph/graph/inferred> { $S ?p ?o } BIND(true AS ?inI) }
+                  OPTIONAL { ?p rdfs:label ?pl FILTER(lang(?pl) = 'en') }
+                  OPTIONAL { ?o rdfs:label ?ol FILTER(isIRI(?o)) }
+                } GROUP BY ?p ?pl ?o ?ol ORDER BY ?pl ?p ?ol ?o""").replace("$S", s));
+        if (rows.isEmpty()) return;
+        Map<String, List<String>> cites = new LinkedHashMap<>();
+        for (QuerySolution r : select(("""
+                SELECT ?p ?o ?exact ?file ?start ?end ?code {
+                  ?st rdf:subject $S ; rdf:predicate ?p ; rdf:object ?o ; tg:citation ?c .
+                  ?c oa:hasSource ?doc ; oa:hasSelector ?q , ?pos .
+                  ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end .
+                  ?doc tg:sourceFile ?file . OPTIONAL { ?doc tg:sourceCode ?code }
+                } ORDER BY ?file ?start""").replace("$S", s))) {
+            String key = r.get("p").toString() + " " + r.get("o").toString();
+            String file = r.getLiteral("file").getLexicalForm();
+            int start = r.getLiteral("start").getInt(), end = r.getLiteral("end").getInt();
+            cites.computeIfAbsent(key, k -> new ArrayList<>()).add("<div class=\"quote\">“" + Html.esc(r.getLiteral("exact").getLexicalForm())
+                    + "” — <a href=\"/sources/" + Html.esc(file) + "?start=" + start + "&amp;end=" + end + "#passage\">"
+                    + Html.esc(r.get("code") == null ? file : "source " + r.getLiteral("code").getLexicalForm()) + ", characters " + start + "–" + end + "</a></div>");
+        }
+        b.append("<h2>").append(Html.esc(heading)).append("</h2>\n<table>\n");
+        for (QuerySolution r : rows) {
+            boolean inferred = r.get("asserted") == null;
+            String key = r.get("p").toString() + " " + r.get("o").toString();
+            b.append("<tr").append(inferred ? " class=\"inferred-fact\"" : "").append("><td>").append(link(r.get("p"), r.get("pl"))).append("</td><td>")
+                    .append(value(r.get("o"), r.get("ol")));
+            if (inferred) {
+                b.append(" <span class=\"inferred\" title=\"inferred by the OWL 2 RL rules; run: java -jar target/treaty-graph.jar explain ")
+                        .append(Html.esc(shortName(subject) + " " + shortName(r.get("p").asResource().getURI()) + " " + (r.get("o").isURIResource() ? shortName(r.get("o").asResource().getURI()) : "…")))
+                        .append("\">inferred</span>");
+            }
+            for (String c : cites.getOrDefault(key, List.of())) b.append(c);
+            b.append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    private String value(RDFNode o, RDFNode label) {
+        if (o.isLiteral()) {
+            String dt = o.asLiteral().getDatatypeURI();
+            String lang = o.asLiteral().getLanguage();
+            return Html.esc(o.asLiteral().getLexicalForm()) + (lang.isEmpty() ? "" : " <small>@" + Html.esc(lang) + "</small>")
+                    + (dt != null && !dt.endsWith("#string") && !dt.endsWith("#langString") ? " <small>" + Html.esc(shortName(dt)) + "</small>" : "");
+        }
+        return link(o, label);
+    }
+
+    private String link(RDFNode n, RDFNode label) {
+        if (n == null) return "";
+        if (!n.isURIResource()) return Html.esc(n.toString());
+        String u = n.asResource().getURI();
+        String text = label != null && label.isLiteral() ? label.asLiteral().getLexicalForm() : shortName(u);
+        return "<a href=\"" + Html.esc(site.local(u)) + "\">" + Html.esc(text) + "</a>";
+    }
+
+    private static String shortName(String u) {
+        if (u.startsWith(TG.NS)) return "tg:" + u.substring(TG.NS.length());
+        if (u.startsWith(TG.ID)) return "id:" + u.substring(TG.ID.length());
+        if (u.startsWith("http://www.w3.org/2001/XMLSchema#")) return "xsd:" + u.substring(33);
+        if (u.startsWith("http://www.w3.org/2000/01/rdf-schema#")) return "rdfs:" + u.substring(37);
+        if (u.startsWith("http://www.w3.org/1999/02/22-rdf-syntax-ns#")) return "rdf:" + u.substring(43);
+        return u;
+    }
+}

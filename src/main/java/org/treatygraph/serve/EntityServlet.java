@@ -1,0 +1,119 @@
+package org.treatygraph.serve;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.system.Txn;
+import org.treatygraph.ontology.TG;
+
+/**
+ * Linked Data for every entity IRI under /id/: its description as RDF (its own triples, the nodes that
+ * belong to it such as roles, dates and articles, their citations, and the labels of what it links to)
+ * or as a page for people, chosen by Accept or by a .ttl/.jsonld/.rdf/.nt suffix.
+ */
+final class EntityServlet extends HttpServlet {
+    private final Site site;
+
+    EntityServlet(Site site) {
+        this.site = site;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());   // /id/agreement/…
+        String rest = path.substring("/id/".length());
+        Formats bySuffix = null;
+        int dot = rest.lastIndexOf('.');
+        if (dot > rest.lastIndexOf('/') && Formats.bySuffix(rest.substring(dot + 1)) != null) {
+            bySuffix = Formats.bySuffix(rest.substring(dot + 1));
+            rest = rest.substring(0, dot);
+        }
+        String iri = TG.ID + rest;
+        resp.setHeader("Vary", "Accept");
+        Formats f = bySuffix != null ? bySuffix
+                : Formats.negotiate(req.getHeader("Accept"), Formats.TURTLE, Formats.HTML, Formats.JSONLD, Formats.RDFXML, Formats.NTRIPLES);
+        if (f == null) {
+            resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "Offered: text/html, text/turtle, application/ld+json, application/rdf+xml, application/n-triples");
+            return;
+        }
+        Dataset ds = DatasetFactory.wrap(site.dataset());
+        boolean exists = Txn.calculateRead(ds, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query("ASK { <" + iri + "> ?p ?o }").build()) {
+                return qe.execAsk();
+            }
+        });
+        if (!exists) {
+            notFound(resp, f, iri);
+            return;
+        }
+        if (f == Formats.HTML) {
+            byte[] page = Txn.calculateRead(ds, () -> new EntityPage(site, ds, iri).render()).getBytes(StandardCharsets.UTF_8);
+            send(resp, "text/html; charset=utf-8", page);
+            return;
+        }
+        Graph g = Txn.calculateRead(ds, () -> describe(ds, iri));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        RDFDataMgr.write(out, g, f.format);
+        send(resp, f.mediaType + (f == Formats.TURTLE || f == Formats.NTRIPLES ? "; charset=utf-8" : ""), out.toByteArray());
+    }
+
+    private static void send(HttpServletResponse resp, String contentType, byte[] body) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType(contentType);
+        resp.setContentLength(body.length);
+        try (OutputStream os = resp.getOutputStream()) {
+            os.write(body);
+        }
+    }
+
+    private static void notFound(HttpServletResponse resp, Formats f, String iri) throws IOException {
+        resp.setStatus(404);
+        byte[] body = switch (f) {
+            case HTML -> Html.page("Not found", "<h1>Not found</h1><p>The treaty graph has nothing about <code>" + Html.esc(iri) + "</code>.</p>").getBytes(StandardCharsets.UTF_8);
+            case JSONLD -> "{}\n".getBytes(StandardCharsets.UTF_8);
+            case RDFXML -> "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>\n".getBytes(StandardCharsets.UTF_8);
+            default -> ("# not found: <" + iri + ">\n").getBytes(StandardCharsets.UTF_8);
+        };
+        resp.setContentType(f.mediaType + (f == Formats.HTML || f == Formats.TURTLE || f == Formats.NTRIPLES ? "; charset=utf-8" : ""));
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    /** The entity's description: its triples and those of its own nodes, their citations, and labels of what they link to. */
+    static Graph describe(Dataset ds, String iri) {
+        String q = """
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
+            CONSTRUCT { ?s ?p ?o . ?o rdfs:label ?label . ?st ?sp ?so . ?c ?cp ?co . ?sel ?selp ?selo }
+            WHERE {
+              { ?s ?p ?o . FILTER(?s = <IRI> || STRSTARTS(STR(?s), "IRI/")) OPTIONAL { ?o rdfs:label ?label } }
+              UNION
+              { ?st rdf:subject ?s0 . FILTER(?s0 = <IRI> || STRSTARTS(STR(?s0), "IRI/")) ?st ?sp ?so .
+                OPTIONAL { ?st tg:citation ?c . ?c ?cp ?co . OPTIONAL { ?c <http://www.w3.org/ns/oa#hasSelector> ?sel . ?sel ?selp ?selo } } }
+            }""".replace("IRI", iri);
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            Graph g = qe.execConstruct().getGraph();
+            g.getPrefixMapping().setNsPrefix("tg", TG.NS).setNsPrefix("id", TG.ID).setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
+                    .setNsPrefix("oa", TG.OA).setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");
+            return g;
+        }
+    }
+}

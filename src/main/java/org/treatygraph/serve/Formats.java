@@ -1,0 +1,57 @@
+package org.treatygraph.serve;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+
+/**
+ * Content negotiation for the Linked Data routes: the RDF syntaxes offered, their file suffixes, and
+ * HTML for people. Jena's AcceptList does the matching of Accept headers (q-values, wildcards).
+ */
+enum Formats {
+    HTML("text/html", "html", null),
+    TURTLE("text/turtle", "ttl", RDFFormat.TURTLE_PRETTY),
+    JSONLD("application/ld+json", "jsonld", RDFFormat.JSONLD11),
+    RDFXML("application/rdf+xml", "rdf", RDFFormat.RDFXML_ABBREV),
+    NTRIPLES("application/n-triples", "nt", RDFFormat.NTRIPLES);
+
+    final String mediaType;
+    final String suffix;
+    final RDFFormat format;
+
+    Formats(String mediaType, String suffix, RDFFormat format) {
+        this.mediaType = mediaType;
+        this.suffix = suffix;
+        this.format = format;
+    }
+
+    Lang lang() {
+        return format.getLang();
+    }
+
+    private static final Map<String, Formats> BY_SUFFIX = new LinkedHashMap<>();
+    static {
+        for (Formats f : values()) BY_SUFFIX.put(f.suffix, f);
+    }
+
+    static Formats bySuffix(String suffix) {
+        return BY_SUFFIX.get(suffix);
+    }
+
+    /**
+     * The format for an Accept header, or null when none of the offered ones is acceptable (406). No
+     * header, or a header of wildcards, gets the first offered format.
+     */
+    static Formats negotiate(String accept, Formats... offered) {
+        if (accept == null || accept.isBlank()) return offered[0];
+        String[] types = new String[offered.length];
+        for (int i = 0; i < offered.length; i++) types[i] = offered[i].mediaType;
+        MediaType m = AcceptList.match(new AcceptList(accept), AcceptList.create(types));
+        if (m == null) return null;
+        for (Formats f : offered) if (f.mediaType.equals(m.getContentTypeStr())) return f;
+        return null;
+    }
+}

@@ -1,0 +1,29 @@
+package org.treatygraph.serve;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** The front page: what the server offers, with links. */
+final class HomeServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String body = Html.page("Treaty graph", """
+                <h1>The treaty graph</h1>
+                <p>Treaties, their parties and signatories, and the territories they moved, 1917–1925; every fact cites its source.</p>
+                <ul>
+                <li><code>/treaties/sparql</code> — SPARQL 1.1 query endpoint (GET or POST); the default graph includes the inferred closure;
+                    <code>FROM &lt;https://w3id.org/treaty-graph/graph/asserted&gt;</code> asks without reasoning</li>
+                <li><code>/treaties/data</code> — Graph Store Protocol, read-only</li>
+                <li><a href="/id/agreement/treaty-of-kars-1921">/id/…</a> — every entity, as a page or as RDF (Turtle, JSON-LD, RDF/XML, N-Triples)</li>
+                <li><a href="/ontology">/ontology</a> and <a href="/shapes">/shapes</a> — the ontology and its SHACL shapes</li>
+                <li><a href="/dumps/">/dumps/</a> — the dumps; <a href="/.well-known/void">/.well-known/void</a> — VoID</li>
+                </ul>""").replace("\"\"", "\"");
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+}

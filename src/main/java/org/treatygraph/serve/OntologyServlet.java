@@ -1,0 +1,56 @@
+package org.treatygraph.serve;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+
+/**
+ * /ontology and /shapes: the file as Turtle, RDF/XML, JSON-LD or N-Triples by content negotiation (or a
+ * suffix), and for /ontology a documentation page generated from the ontology itself for text/html.
+ */
+final class OntologyServlet extends HttpServlet {
+    private final Path file;
+    private final Supplier<String> html;
+
+    /** @param html the page for people, or null to offer RDF only */
+    OntologyServlet(Path file, Supplier<String> html) {
+        this.file = file;
+        this.html = html;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        int dot = path.lastIndexOf('.');
+        Formats f = dot > 0 ? Formats.bySuffix(path.substring(dot + 1)) : null;
+        resp.setHeader("Vary", "Accept");
+        if (f == null) {
+            f = html == null ? Formats.negotiate(req.getHeader("Accept"), Formats.TURTLE, Formats.RDFXML, Formats.JSONLD, Formats.NTRIPLES)
+                    : Formats.negotiate(req.getHeader("Accept"), Formats.TURTLE, Formats.HTML, Formats.RDFXML, Formats.JSONLD, Formats.NTRIPLES);
+        }
+        if (f == null || (f == Formats.HTML && html == null)) {
+            resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE);
+            return;
+        }
+        byte[] body;
+        if (f == Formats.HTML) {
+            body = html.get().getBytes(StandardCharsets.UTF_8);
+            resp.setContentType("text/html; charset=utf-8");
+        } else {
+            Graph g = RDFDataMgr.loadGraph(file.toString());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RDFDataMgr.write(out, g, f.format);
+            body = out.toByteArray();
+            resp.setContentType(f.mediaType + (f == Formats.TURTLE || f == Formats.NTRIPLES ? "; charset=utf-8" : ""));
+        }
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+}

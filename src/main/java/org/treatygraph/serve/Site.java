@@ -1,0 +1,39 @@
+package org.treatygraph.serve;
+
+import java.nio.file.Path;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.treatygraph.ontology.TG;
+
+/**
+ * What the routes of the server share: the store, where the dumps and sources are, and how the public
+ * base IRI (https://w3id.org/treaty-graph/) maps to the server's own address.
+ */
+final class Site {
+    private volatile DatasetGraph dataset;
+    final Path dumps;
+    final Path sources;
+    final Path ontologyFile;
+    final Path shapesFile;
+    private final String localBase;
+
+    Site(Path dumps, Path sources, Path ontologyFile, Path shapesFile, String localBase) {
+        this.dumps = dumps;
+        this.sources = sources;
+        this.ontologyFile = ontologyFile;
+        this.shapesFile = shapesFile;
+        this.localBase = localBase.endsWith("/") ? localBase : localBase + "/";
+    }
+
+    DatasetGraph dataset() {
+        return dataset;
+    }
+
+    void dataset(DatasetGraph dsg) {
+        this.dataset = dsg;
+    }
+
+    /** A public IRI as a link on this server (the same IRI when it is not under the public base). */
+    String local(String iri) {
+        return iri.startsWith(TG.BASE) ? localBase + iri.substring(TG.BASE.length()) : iri;
+    }
+}

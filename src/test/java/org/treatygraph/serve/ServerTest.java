@@ -1,0 +1,180 @@
+package org.treatygraph.serve;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatygraph.TestProjects;
+import org.treatygraph.convert.Progress;
+import org.treatygraph.ontology.TG;
+
+/** The server over real HTTP on a free port, with the bundled data in a TDB2 store. */
+class ServerTest {
+    @TempDir static Path run;
+    static TreatyServer server;
+    static String base;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
+                run.resolve("tdb2"), 0, "/", true), Progress.SILENT);
+        base = "http://localhost:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<byte[]> get(String path, String accept, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (accept != null) b.header("Accept", accept);
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String type(HttpResponse<?> r) {
+        return r.headers().firstValue("Content-Type").orElse("");
+    }
+
+    @Test
+    void sparqlAnswersWithReasoningAndWithoutFromTheAssertedGraph() throws Exception {
+        String cq7 = Files.readString(Path.of("queries/cq07-georgian-polity-agreements.rq"));
+        Set<String> with = new TreeSet<>(), without = new TreeSet<>();
+        try (var qe = QueryExecutionHTTP.service(base + "/treaties/sparql").query(cq7).build()) {
+            qe.execSelect().forEachRemaining(s -> with.add(s.getResource("agreement").getURI()));
+        }
+        try (var qe = QueryExecutionHTTP.service(base + "/treaties/sparql")
+                .query(cq7.replace("WHERE {", "FROM <" + TG.ASSERTED_GRAPH.getURI() + ">\nWHERE {")).build()) {
+            qe.execSelect().forEachRemaining(s -> without.add(s.getResource("agreement").getURI()));
+        }
+        assertEquals(5, with.size(), with.toString());
+        assertEquals(2, without.size(), without.toString());
+        var csv = get("/treaties/sparql?query=" + java.net.URLEncoder.encode("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "UTF-8"), "text/csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(type(csv).startsWith("text/csv"), type(csv));
+    }
+
+    @Test
+    void entityAsTurtleJsonLdAndByDefault() throws Exception {
+        var ttl = get("/id/agreement/treaty-of-kars-1921", "text/turtle");
+        assertEquals(200, ttl.statusCode());
+        assertTrue(type(ttl).startsWith("text/turtle"), type(ttl));
+        assertEquals("Accept", ttl.headers().firstValue("Vary").orElse(""));
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(new String(ttl.body(), "UTF-8"), Lang.TURTLE).parse(g);
+        assertTrue(g.contains(TG.entity("agreement/treaty-of-kars-1921"), TG.term("confirms"), TG.entity("agreement/treaty-of-moscow-1921")));
+        // Its inferred facts and its own nodes (articles) come with it.
+        assertTrue(g.contains(TG.entity("agreement/treaty-of-kars-1921"), org.apache.jena.vocabulary.RDF.type.asNode(), TG.term("Agreement")));
+        assertTrue(g.find(TG.entity("agreement/treaty-of-kars-1921/article-5"), null, null).hasNext());
+        var jsonld = get("/id/agreement/treaty-of-kars-1921.jsonld", null);
+        assertEquals(200, jsonld.statusCode());
+        assertTrue(type(jsonld).startsWith("application/ld+json"), type(jsonld));
+        Graph j = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(new String(jsonld.body(), "UTF-8"), Lang.JSONLD).parse(j);
+        assertEquals(g.size(), j.size());
+        assertEquals(200, get("/id/agreement/treaty-of-kars-1921.rdf", null).statusCode());
+        assertTrue(type(get("/id/agreement/treaty-of-kars-1921", "application/n-triples")).startsWith("application/n-triples"));
+        assertTrue(type(get("/id/agreement/treaty-of-kars-1921", "*/*")).startsWith("text/turtle"), "RDF, not HTML, for a client that takes anything");
+    }
+
+    @Test
+    void entityPageForPeople() throws Exception {
+        var r = get("/id/person/yusuf-kemal-bey", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        assertEquals(200, r.statusCode());
+        assertTrue(type(r).startsWith("text/html"), type(r));
+        String html = new String(r.body(), "UTF-8");
+        assertTrue(html.contains("<h1>Yusuf Kemal Bey</h1>"), html);
+        assertTrue(html.contains("class=\"inferred\""), "inferred facts are marked");
+        assertTrue(html.contains("href=\"/id/polity/grand-national-assembly\""), "links stay on this server");
+        assertTrue(html.matches("(?s).*href=\"/sources/001_[0-9a-f]+\\.txt\\?start=\\d+&amp;end=\\d+#passage\".*"), "quotes link to their passage");
+    }
+
+    @Test
+    void unknownEntityIs404InTheAskedFormatAndUnofferedTypeIs406() throws Exception {
+        var ttl = get("/id/agreement/no-such-treaty", "text/turtle");
+        assertEquals(404, ttl.statusCode());
+        assertTrue(type(ttl).startsWith("text/turtle"));
+        var html = get("/id/agreement/no-such-treaty", "text/html");
+        assertEquals(404, html.statusCode());
+        assertTrue(type(html).startsWith("text/html"));
+        assertEquals(406, get("/id/agreement/treaty-of-kars-1921", "image/png").statusCode());
+    }
+
+    @Test
+    void dumpsWithChecksumsEtagsAnd304() throws Exception {
+        var list = get("/dumps/", "text/html");
+        assertEquals(200, list.statusCode());
+        String page = new String(list.body(), "UTF-8");
+        String sums = Files.readString(run.resolve("dumps/SHA256SUMS"));
+        String ttlSum = sums.lines().filter(l -> l.endsWith(" treaty-graph.ttl")).findFirst().orElseThrow().split("\\s+")[0];
+        assertTrue(page.contains(ttlSum), "the listing shows each file's sha256");
+        var ttl = get("/dumps/treaty-graph.ttl", null);
+        assertEquals(200, ttl.statusCode());
+        assertTrue(type(ttl).startsWith("text/turtle"));
+        assertEquals(Files.size(run.resolve("dumps/treaty-graph.ttl")), ttl.body().length);
+        String etag = ttl.headers().firstValue("ETag").orElseThrow();
+        assertEquals("\"" + ttlSum + "\"", etag);
+        assertTrue(ttl.headers().firstValue("Last-Modified").isPresent());
+        assertEquals(304, get("/dumps/treaty-graph.ttl", null, "If-None-Match", etag).statusCode());
+        assertEquals(404, get("/dumps/nothing.ttl", null).statusCode());
+        var voidTtl = get("/.well-known/void", null);
+        assertEquals(200, voidTtl.statusCode());
+        assertTrue(new String(voidTtl.body(), "UTF-8").contains("void:Dataset"));
+    }
+
+    @Test
+    void ontologyByContentNegotiationCorsAndPing() throws Exception {
+        var ttl = get("/ontology", "text/turtle");
+        assertEquals(200, ttl.statusCode());
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(new String(ttl.body(), "UTF-8"), Lang.TURTLE).parse(g);
+        assertEquals(TestProjects.repoGraph().ontology().size(), g.size());
+        assertTrue(type(get("/ontology", "application/rdf+xml")).startsWith("application/rdf+xml"));
+        assertTrue(type(get("/shapes", "text/turtle")).startsWith("text/turtle"));
+        assertTrue(type(get("/ontology.jsonld", null)).startsWith("application/ld+json"));
+        var page = get("/ontology", "text/html");
+        assertTrue(type(page).startsWith("text/html"));
+        assertTrue(new String(page.body(), "UTF-8").contains("id=\"Treaty\""));
+        var cors = get("/id/agreement/treaty-of-kars-1921", "text/turtle", "Origin", "http://example.org");
+        assertEquals("http://example.org", cors.headers().firstValue("Access-Control-Allow-Origin").orElse(cors.headers().firstValue("access-control-allow-origin").orElse("")).replace("*", "http://example.org"));
+        assertEquals(200, get("/$/ping", null).statusCode());
+        // Read-only: no update operation on the dataset.
+        var update = http.send(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql")).header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <urn:a> <urn:b> <urn:c> }")).build(), HttpResponse.BodyHandlers.discarding());
+        assertTrue(update.statusCode() >= 400, "update answered " + update.statusCode());
+    }
+
+    @Test
+    void sourcePassageHighlighted() throws Exception {
+        var r = get("/sources/000_d65a8bda9b5a5c10.txt?start=10&end=20", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(new String(r.body(), "UTF-8").contains("<mark id=\"passage\">"));
+        assertEquals(404, get("/sources/no-such-source.txt", null).statusCode());
+        int traversal = get("/sources/..%2Fsources.yaml", null).statusCode();
+        assertTrue(traversal == 400 || traversal == 404, "path traversal answered " + traversal);
+        assertEquals(400, get("/sources/000_d65a8bda9b5a5c10.txt?start=20&end=10", null).statusCode());
+    }
+
+    @Test
+    void restartWithACurrentStoreDoesNotRebuild() throws Exception {
+        Store store = new Store(TestProjects.repo(), run.resolve("tdb2"));
+        assertTrue(store.isCurrent());
+    }
+}
