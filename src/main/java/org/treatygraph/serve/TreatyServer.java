@@ -95,9 +95,23 @@ public final class TreatyServer implements AutoCloseable {
             if (store != null) store.markCurrent();
         }
         site.dataset(dsg);
+        compress(fuseki);
         fuseki.start();
         String url = "http://localhost:" + fuseki.getPort() + "/";
         return new TreatyServer(fuseki, dsg, url);
+    }
+
+    /**
+     * Fuseki Main does not compress responses: Jetty's GzipHandler goes around everything, for clients that
+     * send Accept-Encoding: gzip (the .gz dumps are already compressed and pass as they are).
+     */
+    private static void compress(FusekiServer fuseki) {
+        org.eclipse.jetty.server.Server jetty = fuseki.getJettyServer();
+        org.eclipse.jetty.server.handler.gzip.GzipHandler gzip = new org.eclipse.jetty.server.handler.gzip.GzipHandler();
+        gzip.setMinGzipSize(1024);
+        gzip.addIncludedMethods("GET", "POST");
+        gzip.setHandler(jetty.getHandler());
+        jetty.setHandler(gzip);
     }
 
     public int port() {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
+import static org.treatygraph.ExternalTools.*;
+import org.treatygraph.ExternalTools.Result;
 import org.treatygraph.cli.Main;
 import org.treatygraph.convert.TreatyGraph;
 
@@ -28,7 +30,6 @@ import org.treatygraph.convert.TreatyGraph;
  * (CI=true), whose script installs them.
  */
 class IndependentToolsTest {
-    private static final String PYTHON = "/usr/bin/python3";
     @TempDir static Path out;
     static int facts, quads, inferred;
 
@@ -41,11 +42,6 @@ class IndependentToolsTest {
         inferred = g.inferred().size();
     }
 
-    private static void require(boolean present, String what) {
-        if (present) return;
-        if (System.getenv("CI") != null) fail(what + " is not installed, and CI must check the dumps with it (.ci/run installs it)");
-        Assumptions.abort(what + " is not installed: apt-get install raptor2-utils python3-rdflib");
-    }
 
     @Test
     void rapperParsesTurtleNTriplesAndTrigWithTheBuildsCounts() throws Exception {
@@ -69,7 +65,7 @@ class IndependentToolsTest {
 
     @Test
     void rdflibParsesEveryDumpWithTheBuildsCounts() throws Exception {
-        require(Files.isExecutable(Path.of(PYTHON)) && run(List.of(PYTHON, "-c", "import rdflib")).exit == 0, "Debian python3 with rdflib (python3-rdflib)");
+        requirePython("rdflib");
         String script = """
             import gzip, sys, rdflib
             d = sys.argv[1]
@@ -80,32 +76,21 @@ class IndependentToolsTest {
             g = rdflib.Graph(); g.parse(data=gzip.open(d + '/treaty-graph-inferred.nt.gz').read().decode('utf-8'), format='nt'); print('inferred', len(g))
             """;
         Result r = run(List.of(PYTHON, "-c", script, out.toString()));
-        assertEquals(0, r.exit, r.output);
-        assertTrue(r.output.contains("ttl " + facts + "\n"), r.output);
-        assertTrue(r.output.contains("nt " + facts + "\n"), r.output);
-        assertTrue(r.output.contains("jsonld " + facts + "\n"), r.output);
-        assertTrue(r.output.contains("trig " + quads + "\n"), r.output);
-        assertTrue(r.output.contains("inferred " + inferred + "\n"), r.output);
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("ttl " + facts + "\n"), r.output());
+        assertTrue(r.output().contains("nt " + facts + "\n"), r.output());
+        assertTrue(r.output().contains("jsonld " + facts + "\n"), r.output());
+        assertTrue(r.output().contains("trig " + quads + "\n"), r.output());
+        assertTrue(r.output().contains("inferred " + inferred + "\n"), r.output());
     }
 
     private static int rapperCount(String syntax, Path file) throws Exception {
         Result r = run(List.of("/usr/bin/rapper", "-i", syntax, "-c", file.toString()));
-        assertEquals(0, r.exit, r.output);
-        assertFalse(r.output.contains("rapper: Error"), r.output);
-        Matcher m = Pattern.compile("returned (\\d+) (triples|statements)").matcher(r.output);
-        assertTrue(m.find(), r.output);
+        assertEquals(0, r.exit(), r.output());
+        assertFalse(r.output().contains("rapper: Error"), r.output());
+        Matcher m = Pattern.compile("returned (\\d+) (triples|statements)").matcher(r.output());
+        assertTrue(m.find(), r.output());
         return Integer.parseInt(m.group(1));
     }
 
-    private record Result(int exit, String output) {}
-
-    private static Result run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail("timed out: " + cmd);
-        }
-        return new Result(p.exitValue(), output);
-    }
 }

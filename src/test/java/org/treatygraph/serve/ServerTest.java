@@ -173,6 +173,78 @@ class ServerTest {
     }
 
     @Test
+    void gzipHeadAndCorsPreflight() throws Exception {
+        var gz = get("/id/agreement/treaty-of-kars-1921", "text/turtle", "Accept-Encoding", "gzip");
+        assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(""));
+        String text = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body())).readAllBytes(), "UTF-8");
+        assertTrue(text.contains("tg:confirms"));
+        var head = http.send(HttpRequest.newBuilder(URI.create(base + "/dumps/treaty-graph.ttl")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(String.valueOf(Files.size(run.resolve("dumps/treaty-graph.ttl"))), head.headers().firstValue("Content-Length").orElse(""));
+        var preflight = http.send(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://example.org").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type").build(), HttpResponse.BodyHandlers.discarding());
+        assertTrue(preflight.statusCode() == 200 || preflight.statusCode() == 204, "preflight " + preflight.statusCode());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"), preflight.headers().map().toString());
+    }
+
+    @Test
+    void anExpensiveQueryIsCutWithAnErrorWhileOthersAreAnswered() throws Exception {
+        // Three-way cross product of all triples, counted: no row can stream before the timeout strikes.
+        String q = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+        var slow = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql?timeout=2&query=" + java.net.URLEncoder.encode(q, "UTF-8")))
+                .header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        var quick = get("/treaties/sparql?query=" + java.net.URLEncoder.encode("ASK { ?s ?p ?o }", "UTF-8"), "application/sparql-results+json");
+        assertEquals(200, quick.statusCode(), "the server keeps answering while the expensive query runs");
+        var cut = slow.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(503, cut.statusCode(), "a timed-out query is an error, not a partial 200: " + cut.body());
+    }
+
+    @Test
+    void pythonSparqlWrapperRunsACompetencyQuery() throws Exception {
+        org.treatygraph.ExternalTools.requirePython("SPARQLWrapper");
+        String script = """
+            import sys
+            from SPARQLWrapper import SPARQLWrapper, JSON
+            s = SPARQLWrapper(sys.argv[1])
+            s.setQuery(open(sys.argv[2], encoding='utf-8').read())
+            s.setReturnFormat(JSON)
+            for b in s.query().convert()['results']['bindings']:
+                print(b['agreement']['value'])
+            """;
+        var r = org.treatygraph.ExternalTools.run(java.util.List.of(org.treatygraph.ExternalTools.PYTHON, "-c", script, base + "/treaties/sparql",
+                Path.of("queries/cq07-georgian-polity-agreements.rq").toAbsolutePath().toString()));
+        assertEquals(0, r.exit(), r.output());
+        Set<String> agreements = new TreeSet<>(r.output().lines().toList());
+        assertEquals(5, agreements.size(), r.output());
+        assertTrue(agreements.contains(TG.ID + "agreement/treaty-of-kars-1921"), r.output());
+    }
+
+    @Test
+    void rdflibLoadsAnEntityByContentNegotiation() throws Exception {
+        org.treatygraph.ExternalTools.requirePython("rdflib");
+        String script = """
+            import sys, rdflib
+            iri = sys.argv[1]
+            for fmt in ('turtle', 'json-ld'):
+                g = rdflib.Graph()
+                g.parse(iri, format=fmt)
+                s = rdflib.URIRef('https://w3id.org/treaty-graph/id/agreement/treaty-of-kars-1921')
+                print(fmt, len(g), (s, rdflib.URIRef('https://w3id.org/treaty-graph/ontology#confirms'), None) in g)
+            """;
+        var r = org.treatygraph.ExternalTools.run(java.util.List.of(org.treatygraph.ExternalTools.PYTHON, "-c", script,
+                base + "/id/agreement/treaty-of-kars-1921"));
+        assertEquals(0, r.exit(), r.output());
+        Graph g = EntityServlet.describe(org.apache.jena.query.DatasetFactory.wrap(org.treatygraph.TestProjects.repoGraph().queryDataset().asDatasetGraph()),
+                TG.ID + "agreement/treaty-of-kars-1921");
+        assertTrue(r.output().contains("turtle " + g.size() + " True"), r.output() + " expected " + g.size());
+        assertTrue(r.output().contains("json-ld " + g.size() + " True"), r.output());
+    }
+
+    @Test
     void restartWithACurrentStoreDoesNotRebuild() throws Exception {
         Store store = new Store(TestProjects.repo(), run.resolve("tdb2"));
         assertTrue(store.isCurrent());
