@@ -30,6 +30,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Where https://w3id.org/treaty-graph/ maps to in links (default: this server, ${DEFAULT-VALUE}).")
     String baseIri;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Query timeout; a query that runs longer ends in an error status (default: the configuration's, 30 s).")
+    Integer timeout;
+
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "fuseki-config/treaty-graph.ttl",
             description = "The Fuseki configuration (default: ${DEFAULT-VALUE}).")
     Path config;
@@ -39,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         var p = project.project();
         Path store = mem ? null : (db.isAbsolute() ? db : p.root().resolve(db));
         Path conf = config.isAbsolute() ? config : p.root().resolve(config);
-        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, false),
+        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, false, timeout),
                 new Progress(spec.commandLine().getErr()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "treaty-graph-shutdown"));
         var out = spec.commandLine().getOut();

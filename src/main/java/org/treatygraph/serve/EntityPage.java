@@ -111,9 +111,10 @@ final class EntityPage {
             b.append("<tr").append(inferred ? " class=\"inferred-fact\"" : "").append("><td>").append(link(r.get("p"), r.get("pl"))).append("</td><td>")
                     .append(value(r.get("o"), r.get("ol")));
             if (inferred) {
-                b.append(" <span class=\"inferred\" title=\"inferred by the OWL 2 RL rules; run: java -jar target/treaty-graph.jar explain ")
-                        .append(Html.esc(shortName(subject) + " " + shortName(r.get("p").asResource().getURI()) + " " + (r.get("o").isURIResource() ? shortName(r.get("o").asResource().getURI()) : "…")))
-                        .append("\">inferred</span>");
+                String o = r.get("o").isURIResource() ? r.get("o").asResource().getURI()
+                        : org.apache.jena.riot.out.NodeFmtLib.strNT(r.get("o").asNode());
+                b.append(" <a class=\"inferred\" title=\"inferred by the OWL 2 RL rules: why?\" href=\"/explain?s=").append(enc(subject))
+                        .append("&amp;p=").append(enc(r.get("p").asResource().getURI())).append("&amp;o=").append(enc(o)).append("\">inferred</a>");
             }
             for (String c : cites.getOrDefault(key, List.of())) b.append(c);
             b.append("</td></tr>\n");
@@ -137,6 +138,10 @@ final class EntityPage {
         String u = n.asResource().getURI();
         String text = label != null && label.isLiteral() ? label.asLiteral().getLexicalForm() : shortName(u);
         return "<a href=\"" + Html.esc(site.local(u)) + "\">" + Html.esc(text) + "</a>";
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String shortName(String u) {

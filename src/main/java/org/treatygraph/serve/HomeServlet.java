@@ -16,6 +16,7 @@ final class HomeServlet extends HttpServlet {
                 <ul>
                 <li><code>/treaties/sparql</code> — SPARQL 1.1 query endpoint (GET or POST); the default graph includes the inferred closure;
                     <code>FROM &lt;https://w3id.org/treaty-graph/graph/asserted&gt;</code> asks without reasoning</li>
+                <li><a href="/query">/query</a> — a query page with the competency questions as examples</li>
                 <li><code>/treaties/data</code> — Graph Store Protocol, read-only</li>
                 <li><a href="/id/agreement/treaty-of-kars-1921">/id/…</a> — every entity, as a page or as RDF (Turtle, JSON-LD, RDF/XML, N-Triples)</li>
                 <li><a href="/ontology">/ontology</a> and <a href="/shapes">/shapes</a> — the ontology and its SHACL shapes</li>

@@ -31,6 +31,6 @@ final class Html {
                 + "table{border-collapse:collapse;width:100%}td,th{border-top:1px solid #ddd;padding:.3em .5em;vertical-align:top;text-align:left}"
                 + ".inferred{color:#6a4c93;font-size:.85em}.quote{color:#555;font-size:.9em}code{font-size:.9em}nav a{margin-right:1em}"
                 + "</style></head><body><nav><a href=\"/\">treaty graph</a><a href=\"/ontology\">ontology</a><a href=\"/dumps/\">dumps</a>"
-                + "<a href=\"/treaties/sparql\">SPARQL</a></nav>\n" + body + "\n</body></html>\n";
+                + "<a href=\"/query\">query</a></nav>\n" + body + "\n</body></html>\n";
     }
 }

@@ -26,8 +26,11 @@ import org.treatygraph.publish.DumpWriter;
  * opens the store as it is.
  */
 public final class TreatyServer implements AutoCloseable {
-    /** How to run: the project, the configuration file, the store (null: in memory), port and public base for links. */
-    public record Options(Project project, Path config, Path db, int port, String baseIri, boolean loopback) {}
+    /**
+     * How to run: the project, the configuration file, the store (null: in memory), port, public base for
+     * links, loopback only, and the query timeout in seconds (null: the configuration's).
+     */
+    public record Options(Project project, Path config, Path db, int port, String baseIri, boolean loopback, Integer timeoutSeconds) {}
 
     private final FusekiServer fuseki;
     private final DatasetGraph dataset;
@@ -60,6 +63,7 @@ public final class TreatyServer implements AutoCloseable {
         if (stores.size() != 1) throw new IOException(o.config() + ": expected one tdb2:location, found " + stores.size());
         stores.get(0).removeAll(location).addProperty(location, o.db() == null ? "--mem--" : o.db().toAbsolutePath().toString());
 
+        if (o.timeoutSeconds() != null) setTimeout(config, o.timeoutSeconds());
         int port = o.port();
         String base = o.baseIri();
         Site site = new Site(dumps, o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), base);
@@ -76,6 +80,8 @@ public final class TreatyServer implements AutoCloseable {
         }
         FusekiServer fuseki = builder
                 .addServlet("/id/*", new EntityServlet(site))
+                .addServlet("/explain", new ExplainServlet(o.project(), graph))
+                .addServlet("/query", new QueryPageServlet(o.project().root().resolve("queries")))
                 .addServlet("/dumps/*", new DumpsServlet(site))
                 .addServlet("/dumps", new DumpsServlet(site))
                 .addServlet("/.well-known/void", new DumpsServlet(site))
@@ -112,6 +118,15 @@ public final class TreatyServer implements AutoCloseable {
         gzip.addIncludedMethods("GET", "POST");
         gzip.setHandler(jetty.getHandler());
         jetty.setHandler(gzip);
+    }
+
+    /** Overrides the configuration's arq:queryTimeout (milliseconds, to the first result and overall). */
+    private static void setTimeout(Model config, int seconds) throws IOException {
+        String ja = "http://jena.hpl.hp.com/2005/11/Assembler#";
+        List<Resource> settings = config.listSubjectsWithProperty(config.createProperty(ja, "cxtName"), "arq:queryTimeout").toList();
+        if (settings.isEmpty()) throw new IOException("the configuration sets no arq:queryTimeout to override");
+        String ms = seconds * 1000 + "," + seconds * 1000;
+        for (Resource r : settings) r.removeAll(config.createProperty(ja, "cxtValue")).addProperty(config.createProperty(ja, "cxtValue"), ms);
     }
 
     public int port() {

@@ -33,7 +33,7 @@ class ServerTest {
     @BeforeAll
     static void start() throws Exception {
         server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
-                run.resolve("tdb2"), 0, "/", true), Progress.SILENT);
+                run.resolve("tdb2"), 0, "/", true, 3), Progress.SILENT);
         base = "http://localhost:" + server.port();
     }
 
@@ -47,6 +47,10 @@ class ServerTest {
         if (accept != null) b.header("Accept", accept);
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String type(HttpResponse<?> r) {
@@ -102,6 +106,15 @@ class ServerTest {
         String html = new String(r.body(), "UTF-8");
         assertTrue(html.contains("<h1>Yusuf Kemal Bey</h1>"), html);
         assertTrue(html.contains("class=\"inferred\""), "inferred facts are marked");
+        // Each inferred fact links to its explanation.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/explain\\?s=[^\"]*actedOnBehalfOf[^\"]*grand-national-assembly)\"").matcher(html);
+        assertTrue(m.find(), html);
+        var why = get(m.group(1).replace("&amp;", "&"), "text/html");
+        assertEquals(200, why.statusCode());
+        String tree = new String(why.body(), "UTF-8");
+        assertTrue(tree.contains("[inferred by rule prp-spo2-2]"), tree);
+        assertTrue(tree.contains("[asserted, data/records/"), tree);
+        assertEquals(404, get("/explain?s=" + enc(TG.ID + "x") + "&p=" + enc(TG.NS + "annuls") + "&o=" + enc(TG.ID + "y"), "text/html").statusCode());
         assertTrue(html.contains("href=\"/id/polity/grand-national-assembly\""), "links stay on this server");
         assertTrue(html.matches("(?s).*href=\"/sources/001_[0-9a-f]+\\.txt\\?start=\\d+&amp;end=\\d+#passage\".*"), "quotes link to their passage");
     }
@@ -194,13 +207,16 @@ class ServerTest {
     void anExpensiveQueryIsCutWithAnErrorWhileOthersAreAnswered() throws Exception {
         // Three-way cross product of all triples, counted: no row can stream before the timeout strikes.
         String q = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
-        var slow = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql?timeout=2&query=" + java.net.URLEncoder.encode(q, "UTF-8")))
+        // The server runs with --timeout 3 here (the configuration's default is 30 s).
+        long t0 = System.nanoTime();
+        var slow = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql?query=" + java.net.URLEncoder.encode(q, "UTF-8")))
                 .header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString());
         Thread.sleep(300);
         var quick = get("/treaties/sparql?query=" + java.net.URLEncoder.encode("ASK { ?s ?p ?o }", "UTF-8"), "application/sparql-results+json");
         assertEquals(200, quick.statusCode(), "the server keeps answering while the expensive query runs");
         var cut = slow.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(503, cut.statusCode(), "a timed-out query is an error, not a partial 200: " + cut.body());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 25, "cut by the 3 s timeout, not by the configuration's 30 s");
     }
 
     @Test
@@ -242,6 +258,20 @@ class ServerTest {
                 TG.ID + "agreement/treaty-of-kars-1921");
         assertTrue(r.output().contains("turtle " + g.size() + " True"), r.output() + " expected " + g.size());
         assertTrue(r.output().contains("json-ld " + g.size() + " True"), r.output());
+    }
+
+    @Test
+    void queryPageCarriesTheCompetencyQuestionsAndNoAdminSurface() throws Exception {
+        var r = get("/query", "text/html");
+        assertEquals(200, r.statusCode());
+        String html = new String(r.body(), "UTF-8");
+        assertTrue(html.contains("CQ7 (inference). Every agreement to which any Georgian polity"), "examples from queries/");
+        assertTrue(html.contains("fetch('/treaties/sparql'"));
+        assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "no outside resources");
+        for (String admin : new String[] {"/$/datasets", "/$/backup/treaties", "/$/compact/treaties", "/$/tasks", "/$/server"}) {
+            int status = get(admin, null).statusCode();
+            assertTrue(status == 404 || status == 405, admin + " answered " + status);
+        }
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.treatygraph.serve;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.treatygraph.convert.GraphBuilder;
+import org.treatygraph.convert.Location;
+import org.treatygraph.convert.Progress;
+import org.treatygraph.convert.Project;
+import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.reason.Explanation;
+
+/**
+ * /explain?s=IRI&amp;p=IRI&amp;o=IRI: why a fact holds, as `explain` prints it. The derivations live in
+ * the reasoner's memory, not in the store, so a server that opened an existing store builds the graph
+ * once, at the first request.
+ */
+final class ExplainServlet extends HttpServlet {
+    private final Project project;
+    private volatile TreatyGraph graph;
+
+    ExplainServlet(Project project, TreatyGraph built) {
+        this.project = project;
+        this.graph = built;
+    }
+
+    private TreatyGraph graph() throws IOException {
+        TreatyGraph g = graph;
+        if (g != null) return g;
+        synchronized (this) {
+            if (graph == null) graph = new GraphBuilder(project, Progress.SILENT).build();
+            return graph;
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String s = req.getParameter("s"), p = req.getParameter("p"), o = req.getParameter("o");
+        if (s == null || p == null || o == null) {
+            resp.sendError(400, "give the fact as ?s=IRI&p=IRI&o=IRI (o may be a literal in N-Triples form, e.g. \"1921\"^^<http://www.w3.org/2001/XMLSchema#gYear>)");
+            return;
+        }
+        Node object;
+        try {
+            object = o.startsWith("\"") ? org.apache.jena.sparql.util.NodeFactoryExtra.parseNode(o) : NodeFactory.createURI(o);
+        } catch (RuntimeException e) {
+            resp.sendError(400, "o: " + e.getMessage());
+            return;
+        }
+        TreatyGraph g = graph();
+        Triple t = Triple.create(NodeFactory.createURI(s), NodeFactory.createURI(p), object);
+        Optional<Explanation> why = g.closure().explain(t);
+        String title = Explanation.show(t, g.displayPrefixes());
+        String body;
+        if (why.isEmpty()) {
+            resp.setStatus(404);
+            body = Html.page("Does not hold", "<h1>Does not hold</h1><p><code>" + Html.esc(title) + "</code> is neither asserted nor inferred.</p>");
+        } else {
+            String tree = why.get().render(g.displayPrefixes(), g.ontology(), f -> {
+                Location l = g.locationOfFact(f);
+                return l == null ? null : l.toString();
+            });
+            body = Html.page("Why", "<h1>Why this holds</h1><p><code>" + Html.esc(title) + "</code></p>\n<pre>" + Html.esc(tree) + "</pre>\n"
+                    + "<p>Each line is a triple and where it comes from: an axiom of the <a href=\"/ontology\">ontology</a>, a fact asserted in the "
+                    + "records (file:line), or a rule of the OWL 2 RL profile (ontology/owl2rl.rules) and what it rests on.</p>");
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+}
