@@ -6,10 +6,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** The front page: what the server offers, with links. */
+/** The front page: what the server offers, with links; and the icon browsers ask for. */
 final class HomeServlet extends HttpServlet {
+    private static final String ICON = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"><rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#6a4c93\"/>"
+            + "<path d=\"M4 4h8v2H9v7H7V6H4z\" fill=\"#fff\"/></svg>";
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (req.getRequestURI().endsWith("/favicon.ico")) {
+            byte[] icon = ICON.getBytes(StandardCharsets.UTF_8);
+            resp.setContentType("image/svg+xml");
+            resp.setHeader("Cache-Control", "max-age=86400");
+            resp.setContentLength(icon.length);
+            resp.getOutputStream().write(icon);
+            return;
+        }
         String body = Html.page("Treaty graph", """
                 <h1>The treaty graph</h1>
                 <p>Treaties, their parties and signatories, and the territories they moved, 1917–1925; every fact cites its source.</p>

@@ -87,6 +87,7 @@ public final class TreatyServer implements AutoCloseable {
                 .addServlet("/.well-known/void", new DumpsServlet(site))
                 .addServlet("/sources/*", new SourcesServlet(site))
                 .addServlet("", new HomeServlet())
+                .addServlet("/favicon.ico", new HomeServlet())
                 .build();
         List<DataAccessPoint> points = fuseki.getDataAccessPointRegistry().accessPoints();
         if (points.size() != 1) throw new IOException(o.config() + ": expected one service, found " + points.size());

@@ -275,6 +275,31 @@ class ServerTest {
     }
 
     @Test
+    void headlessChromiumLoadsThePagesWithoutErrors(@TempDir Path tmp) throws Exception {
+        org.treatygraph.ExternalTools.require(Files.isExecutable(Chromium.BINARY), "Debian chromium");
+        Path shots = Path.of("target/screenshots");
+        try (Chromium browser = new Chromium(tmp.resolve("profile"))) {
+            for (String[] page : new String[][] {{"/id/agreement/treaty-of-kars-1921", "entity"}, {"/ontology", "ontology"}, {"/query", "query"}}) {
+                browser.open(base + page[0]);
+                assertEquals(java.util.List.of(), browser.takeProblems(), page[0]);
+                browser.screenshot(shots.resolve(page[1] + ".png"));
+                assertTrue(Files.size(shots.resolve(page[1] + ".png")) > 1000);
+            }
+            // The query page runs its preloaded example against the endpoint and shows the rows.
+            browser.evaluate("document.getElementById('run').click()");
+            String status = "";
+            for (int i = 0; i < 100 && !status.contains("rows"); i++) {
+                Thread.sleep(100);
+                status = browser.evaluate("document.getElementById('status').textContent").asText();
+            }
+            assertTrue(status.matches("\\d+ rows, \\d+ ms"), status);
+            assertTrue(browser.evaluate("document.querySelectorAll('#results tr').length").asInt() > 50);
+            assertEquals(java.util.List.of(), browser.takeProblems());
+            browser.screenshot(shots.resolve("query-results.png"));
+        }
+    }
+
+    @Test
     void restartWithACurrentStoreDoesNotRebuild() throws Exception {
         Store store = new Store(TestProjects.repo(), run.resolve("tdb2"));
         assertTrue(store.isCurrent());

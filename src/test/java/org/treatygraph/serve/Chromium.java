@@ -1,0 +1,160 @@
+package org.treatygraph.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Headless Chromium (Debian's) driven over the DevTools protocol: loads a page, collects console errors,
+ * uncaught exceptions and failed or 4xx/5xx requests, runs a script in it, and saves a screenshot.
+ */
+final class Chromium implements AutoCloseable {
+    static final Path BINARY = Path.of("/usr/bin/chromium");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Process process;
+    private final WebSocket socket;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
+
+    Chromium(Path profile) throws Exception {
+        process = new ProcessBuilder(BINARY.toString(), "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=1200,900", "about:blank")
+                .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
+        Path portFile = profile.resolve("DevToolsActivePort");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(portFile) || Files.readAllLines(portFile).size() < 2) {
+            if (System.nanoTime() > deadline) throw new IOException("Chromium did not start; see " + profile.resolveSibling("chromium.log"));
+            Thread.sleep(100);
+        }
+        int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
+        HttpClient http = HttpClient.newHttpClient();
+        JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String ws = null;
+        for (JsonNode t : targets) if (t.path("type").asText().equals("page")) ws = t.path("webSocketDebuggerUrl").asText();
+        if (ws == null) throw new IOException("no page target: " + targets);
+        socket = http.newWebSocketBuilder().buildAsync(URI.create(ws), new Listener()).get(30, TimeUnit.SECONDS);
+        for (String domain : List.of("Page", "Runtime", "Log", "Network")) call(domain + ".enable", JSON.createObjectNode());
+    }
+
+    /** Loads a page and waits for its load event and a moment more for late requests. */
+    void open(String url) throws Exception {
+        loaded = new CompletableFuture<>();
+        ObjectNode p = JSON.createObjectNode().put("url", url);
+        call("Page.navigate", p);
+        loaded.get(30, TimeUnit.SECONDS);
+        Thread.sleep(500);
+    }
+
+    /** Runs JavaScript in the page and returns its value (awaiting a promise). */
+    JsonNode evaluate(String expression) throws Exception {
+        JsonNode r = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression).put("awaitPromise", true).put("returnByValue", true));
+        return r.path("result").path("value");
+    }
+
+    void screenshot(Path png) throws Exception {
+        JsonNode r = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png"));
+        Files.createDirectories(png.getParent());
+        Files.write(png, Base64.getDecoder().decode(r.path("data").asText()));
+    }
+
+    /** Console errors, uncaught exceptions and failed requests seen since the last call. */
+    List<String> takeProblems() {
+        List<String> out = new ArrayList<>(problems);
+        problems.clear();
+        return out;
+    }
+
+    private JsonNode call(String method, ObjectNode params) throws Exception {
+        int id = ids.incrementAndGet();
+        CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        pending.put(id, f);
+        ObjectNode msg = JSON.createObjectNode().put("id", id).put("method", method);
+        msg.set("params", params);
+        socket.sendText(JSON.writeValueAsString(msg), true).get(10, TimeUnit.SECONDS);
+        JsonNode r = f.get(30, TimeUnit.SECONDS);
+        if (r.has("error")) throw new IOException(method + ": " + r.get("error"));
+        return r.path("result");
+    }
+
+    private void event(JsonNode m) {
+        JsonNode p = m.path("params");
+        switch (m.path("method").asText()) {
+            case "Page.loadEventFired" -> loaded.complete(null);
+            case "Runtime.consoleAPICalled" -> {
+                if (p.path("type").asText().equals("error")) problems.add("console error: " + p.path("args"));
+            }
+            case "Runtime.exceptionThrown" -> problems.add("exception: " + p.path("exceptionDetails"));
+            case "Log.entryAdded" -> {
+                if (p.path("entry").path("level").asText().equals("error")) problems.add("log error: " + p.path("entry").path("text").asText() + " " + p.path("entry").path("url").asText());
+            }
+            case "Network.loadingFailed" -> problems.add("request failed: " + p.path("errorText").asText() + " " + p.path("requestId").asText());
+            case "Network.responseReceived" -> {
+                int status = p.path("response").path("status").asInt();
+                if (status >= 400) problems.add("HTTP " + status + " " + p.path("response").path("url").asText());
+            }
+            default -> { }
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder buffer = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            buffer.append(data);
+            if (last) {
+                try {
+                    JsonNode m = JSON.readTree(buffer.toString());
+                    if (m.has("id")) {
+                        CompletableFuture<JsonNode> f = pending.remove(m.get("id").asInt());
+                        if (f != null) f.complete(m);
+                    } else {
+                        event(m);
+                    }
+                } catch (IOException e) {
+                    problems.add("unreadable DevTools message: " + e.getMessage());
+                }
+                buffer.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // the process is ended below in any case
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
