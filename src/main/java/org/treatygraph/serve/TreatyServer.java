@@ -69,7 +69,8 @@ public final class TreatyServer implements AutoCloseable {
         Site site = new Site(dumps, o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), base);
         TreatyGraph built = graph;
         Supplier<String> ontologyPage = () -> OntologyPages.html(site, built);
-        FusekiServer.Builder builder = FusekiServer.create().port(port).loopback(o.loopback()).parseConfig(config)
+        FusekiServer.Builder builder = FusekiServer.create().registerOperation(org.apache.jena.fuseki.server.Operation.Query, new AllOrNothingQuery())
+                .port(port).loopback(o.loopback()).parseConfig(config)
                 .enablePing(true).enableCors(true, null);
         OntologyServlet ontologyServlet = new OntologyServlet(o.project().ontologyFile(), ontologyPage);
         OntologyServlet shapesServlet = new OntologyServlet(o.project().shapesFile(), null);
