@@ -73,7 +73,8 @@ public final class TreatyServer implements AutoCloseable {
                 .port(port).loopback(o.loopback()).parseConfig(config)
                 .enablePing(true).enableCors(true, null);
         OntologyServlet ontologyServlet = new OntologyServlet(o.project().ontologyFile(), ontologyPage);
-        OntologyServlet shapesServlet = new OntologyServlet(o.project().shapesFile(), null);
+        OntologyServlet shapesServlet = new OntologyServlet(o.project().shapesFile(),
+                () -> ShapesPage.render(RDFDataMgr.loadGraph(o.project().shapesFile().toString())));
         builder.addServlet("/ontology", ontologyServlet).addServlet("/shapes", shapesServlet);
         for (Formats f : Formats.values()) {
             if (f == Formats.HTML) continue;

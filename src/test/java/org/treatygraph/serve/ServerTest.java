@@ -161,6 +161,8 @@ class ServerTest {
         assertEquals(TestProjects.repoGraph().ontology().size(), g.size());
         assertTrue(type(get("/ontology", "application/rdf+xml")).startsWith("application/rdf+xml"));
         assertTrue(type(get("/shapes", "text/turtle")).startsWith("text/turtle"));
+        String shapes = new String(get("/shapes", "text/html").body(), "UTF-8");
+        assertTrue(shapes.contains("id=\"NamedEntityShape\"") && shapes.contains("every entity needs exactly one English label"), shapes);
         assertTrue(type(get("/ontology.jsonld", null)).startsWith("application/ld+json"));
         var page = get("/ontology", "text/html");
         assertTrue(type(page).startsWith("text/html"));
