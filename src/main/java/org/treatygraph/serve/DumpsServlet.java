@@ -21,6 +21,7 @@ import org.treatygraph.publish.Dump;
  */
 final class DumpsServlet extends HttpServlet {
     private final Site site;
+    private volatile Map<String, Long> tripleCounts;
 
     DumpsServlet(Site site) {
         this.site = site;
@@ -59,12 +60,14 @@ final class DumpsServlet extends HttpServlet {
     private void listing(HttpServletResponse resp) throws IOException {
         StringBuilder b = new StringBuilder("<h1>Dumps</h1>\n<p>Each file with its size and SHA-256 (also in <a href=\"SHA256SUMS\">SHA256SUMS</a>); "
                 + "the dataset is described in <a href=\"/.well-known/void\">VoID</a>. Data licence: CC BY 4.0.</p>\n<table>\n"
-                + "<tr><th>file</th><th>media type</th><th>bytes</th><th>SHA-256</th><th>what</th></tr>\n");
+                + "<tr><th>file</th><th>media type</th><th>bytes</th><th>triples</th><th>SHA-256</th><th>what</th></tr>\n");
+        Map<String, Long> counts = tripleCounts();
         for (Dump d : Dump.values()) {
             Path p = site.dumps.resolve(d.fileName());
             if (!Files.exists(p)) continue;
             b.append("<tr><td><a href=\"").append(Html.esc(d.fileName())).append("\">").append(Html.esc(d.fileName())).append("</a></td><td>")
-                    .append(Html.esc(d.mediaType())).append("</td><td>").append(Files.size(p)).append("</td><td><code>").append(sums().getOrDefault(d.fileName(), ""))
+                    .append(Html.esc(d.mediaType())).append("</td><td>").append(Files.size(p)).append("</td><td>")
+                    .append(counts.containsKey(d.fileName()) ? String.format("%,d", counts.get(d.fileName())) : "").append("</td><td><code>").append(sums().getOrDefault(d.fileName(), ""))
                     .append("</code></td><td>").append(Html.esc(d.description())).append("</td></tr>\n");
         }
         b.append("</table>\n");
@@ -72,6 +75,28 @@ final class DumpsServlet extends HttpServlet {
         resp.setContentType("text/html; charset=utf-8");
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
+    }
+
+    /** Triples (quads for TriG) in each RDF dump, counted by parsing it once; the context and VoID files are left out. */
+    private Map<String, Long> tripleCounts() {
+        Map<String, Long> counts = tripleCounts;
+        if (counts != null) return counts;
+        counts = new TreeMap<>();
+        for (Dump d : Dump.values()) {
+            if (d == Dump.CONTEXT || d == Dump.VOID || !Files.exists(site.dumps.resolve(d.fileName()))) continue;
+            long[] n = {0};
+            org.apache.jena.riot.system.StreamRDF counter = new org.apache.jena.riot.system.StreamRDFBase() {
+                @Override public void triple(org.apache.jena.graph.Triple t) { n[0]++; }
+                @Override public void quad(org.apache.jena.sparql.core.Quad q) { n[0]++; }
+            };
+            // The JSON-LD dump names its context by its published IRI: read the local copy instead.
+            if (d == Dump.JSONLD) continue;
+            org.apache.jena.riot.RDFParser.source(site.dumps.resolve(d.fileName()).toString()).parse(counter);
+            counts.put(d.fileName(), n[0]);
+        }
+        if (counts.containsKey(Dump.TURTLE.fileName())) counts.put(Dump.JSONLD.fileName(), counts.get(Dump.TURTLE.fileName()));
+        tripleCounts = counts;
+        return counts;
     }
 
     /** The checksums the build wrote (SHA256SUMS), by file name. */

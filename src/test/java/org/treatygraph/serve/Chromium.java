@@ -149,12 +149,17 @@ final class Chromium implements AutoCloseable {
         } catch (Exception ignored) {
             // the process is ended below in any case
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        // Chromium runs helper processes that go on writing to the profile for a moment: end them all and
+        // wait, so the profile directory can be deleted.
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
         }
     }
 }

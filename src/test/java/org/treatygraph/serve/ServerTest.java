@@ -138,6 +138,8 @@ class ServerTest {
         String sums = Files.readString(run.resolve("dumps/SHA256SUMS"));
         String ttlSum = sums.lines().filter(l -> l.endsWith(" treaty-graph.ttl")).findFirst().orElseThrow().split("\\s+")[0];
         assertTrue(page.contains(ttlSum), "the listing shows each file's sha256");
+        assertTrue(page.contains(String.format("%,d", TestProjects.repoGraph().factsAndProvenance().size())), "and its triple count");
+        assertTrue(page.contains(String.format("%,d", TestProjects.repoGraph().inferred().size())), "the inferred dump's too");
         var ttl = get("/dumps/treaty-graph.ttl", null);
         assertEquals(200, ttl.statusCode());
         assertTrue(type(ttl).startsWith("text/turtle"));
@@ -337,8 +339,16 @@ class ServerTest {
     }
 
     @Test
-    void restartWithACurrentStoreDoesNotRebuild() throws Exception {
+    void restartWithACurrentStoreDoesNotRebuild(@TempDir Path scratch) throws Exception {
         Store store = new Store(TestProjects.repo(), run.resolve("tdb2"));
         assertTrue(store.isCurrent());
+        // A change to any input makes the store stale: the next start rebuilds.
+        var project = TestProjects.scratch(scratch.resolve("p"), TestProjects.VALID);
+        Store other = new Store(project, scratch.resolve("run/tdb2"));
+        Files.createDirectories(scratch.resolve("run/tdb2"));
+        other.markCurrent();
+        assertTrue(other.isCurrent());
+        Files.writeString(project.recordsDir().resolve("test.yaml"), TestProjects.VALID.replace("Persia", "Persia (Iran)"));
+        assertFalse(other.isCurrent());
     }
 }
