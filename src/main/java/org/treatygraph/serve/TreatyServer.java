@@ -83,6 +83,7 @@ public final class TreatyServer implements AutoCloseable {
         FusekiServer fuseki = builder
                 .addServlet("/id/*", new EntityServlet(site))
                 .addServlet("/explain", new ExplainServlet(o.project(), graph))
+                .addServlet("/reconcile", new ReconcileServlet(site))
                 .addServlet("/query", new QueryPageServlet(o.project().root().resolve("queries")))
                 .addServlet("/dumps/*", new DumpsServlet(site))
                 .addServlet("/dumps", new DumpsServlet(site))
