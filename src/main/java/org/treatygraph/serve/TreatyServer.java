@@ -30,7 +30,12 @@ public final class TreatyServer implements AutoCloseable {
      * How to run: the project, the configuration file, the store (null: in memory), port, public base for
      * links, loopback only, and the query timeout in seconds (null: the configuration's).
      */
-    public record Options(Project project, Path config, Path db, int port, String baseIri, boolean loopback, Integer timeoutSeconds) {}
+    public record Options(Project project, Path config, Path db, int port, String baseIri, boolean loopback, Integer timeoutSeconds,
+                          List<String> allowedServices) {
+        public Options(Project project, Path config, Path db, int port, String baseIri, boolean loopback, Integer timeoutSeconds) {
+            this(project, config, db, port, baseIri, loopback, timeoutSeconds, List.of());
+        }
+    }
 
     private final FusekiServer fuseki;
     private final DatasetGraph dataset;
@@ -104,6 +109,9 @@ public final class TreatyServer implements AutoCloseable {
             });
             if (store != null) store.markCurrent();
         }
+        java.util.Set<String> services = ServiceAllowList.fromConfig(config);
+        services.addAll(o.allowedServices());
+        ServiceAllowList.apply(dsg, services);
         site.dataset(dsg);
         compress(fuseki);
         fuseki.start();

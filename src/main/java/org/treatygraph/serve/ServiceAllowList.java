@@ -1,0 +1,47 @@
+package org.treatygraph.serve;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.query.QueryExecException;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.service.ServiceExecutorRegistry;
+import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
+
+/**
+ * SPARQL SERVICE calls from the public endpoint go only to the endpoints the configuration allows
+ * (ja:context "tg:serviceAllowed", one value per endpoint; fuseki-config/treaty-graph.ttl allows the
+ * Wikidata Query Service). Anything else is refused before a request leaves the server: an open SERVICE
+ * would let anyone make the server fetch from any address, including the machine's own network.
+ */
+final class ServiceAllowList {
+    static final String CONTEXT_NAME = "tg:serviceAllowed";
+
+    private ServiceAllowList() {}
+
+    /** The endpoints a configuration allows. */
+    static Set<String> fromConfig(Model config) {
+        String ja = "http://jena.hpl.hp.com/2005/11/Assembler#";
+        Property name = config.createProperty(ja, "cxtName"), value = config.createProperty(ja, "cxtValue");
+        return config.listSubjectsWithProperty(name, CONTEXT_NAME).toList().stream()
+                .flatMap(r -> r.listProperties(value).toList().stream()).map(s -> s.getString().strip())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** Puts a service registry into the dataset's context that refuses every endpoint not in {@code allowed}. */
+    static void apply(DatasetGraph dsg, Set<String> allowed) {
+        ChainingServiceExecutor check = (opExecute, opOriginal, binding, execCxt, chain) -> {
+            String endpoint = opExecute.getService().isURI() ? opExecute.getService().getURI() : String.valueOf(opExecute.getService());
+            if (!allowed.contains(endpoint)) {
+                throw new QueryExecException("SERVICE <" + endpoint + "> is not allowed from this endpoint; allowed: "
+                        + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
+            }
+            return chain.createExecution(opExecute, opOriginal, binding, execCxt);
+        };
+        ServiceExecutorRegistry registry = ServiceExecutorRegistry.createFrom(ServiceExecutorRegistry.get());
+        List<ChainingServiceExecutor> links = registry.getSingleChain();
+        links.add(0, check);
+        ServiceExecutorRegistry.set(dsg.getContext(), registry);
+    }
+}
