@@ -66,13 +66,14 @@ public final class EntityIndex {
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
             SELECT ?e ?p ?v ?vl ?dt WHERE {
-              ?e ?p ?v FILTER(STRSTARTS(STR(?p), STR(tg:))) TOP
+              ?e ?p ?v FILTER(STRSTARTS(STR(?p), STR(tg:)) || ?p = <http://www.w3.org/2004/02/skos/core#exactMatch>) TOP
               OPTIONAL { ?v rdfs:label ?vl } OPTIONAL { ?v tg:dateText ?dt }
             }""".replace("TOP", top);
         try (QueryExecution qe = QueryExecution.dataset(ds).query(vq).build()) {
             qe.execSelect().forEachRemaining((QuerySolution s) -> {
                 String id = s.getResource("e").getURI().substring(TG.ID.length());
-                String p = s.getResource("p").getURI().substring(TG.NS.length());
+                String pIri = s.getResource("p").getURI();
+                String p = pIri.startsWith(TG.NS) ? pIri.substring(TG.NS.length()) : "exactMatch";
                 List<String> vs = values.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(p, k -> new ArrayList<>());
                 if (s.get("v").isLiteral()) vs.add(s.getLiteral("v").getLexicalForm());
                 else vs.add(s.getResource("v").getURI().startsWith(TG.ID) ? s.getResource("v").getURI().substring(TG.ID.length()) : s.getResource("v").getURI());
@@ -84,6 +85,11 @@ public final class EntityIndex {
         names.forEach((id, n) -> entries.put(id, new Entry(id, labels.get(id), List.copyOf(n), types.getOrDefault(id, Set.of()),
                 values.getOrDefault(id, Map.of()))));
         return new EntityIndex(entries);
+    }
+
+    /** Every entity's id, in a stable order. */
+    public List<String> ids() {
+        return new ArrayList<>(entries.keySet());
     }
 
     public int size() {

@@ -1,0 +1,87 @@
+package org.treatygraph.link;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatygraph.TestProjects;
+import org.treatygraph.cli.Main;
+
+/** Candidate search against a local stand-in for the Wikidata API: ranking, cache, rate limits, broken answers. */
+class LinkTest {
+    @TempDir Path tmp;
+
+    @Test
+    void theTreatyRanksAboveThePlaceAndTheDateCounts() throws Exception {
+        try (WikidataFixture wd = new WikidataFixture()) {
+            Candidates c = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000));
+            List<Candidates.Candidate> found = c.find(List.of("Treaty of Kars"), Set.of(1921), 5);
+            assertEquals("Q900001", found.get(0).qid());
+            assertEquals(20.0, found.get(0).dateScore());
+            assertTrue(found.get(0).score() > found.get(1).score() + 10, found.toString());
+            List<Candidates.Candidate> wrongYear = c.find(List.of("Treaty of Kars"), Set.of(1920), 5);
+            assertEquals(0.0, wrongYear.get(0).dateScore(), "a different year earns nothing");
+        }
+    }
+
+    @Test
+    void responsesAreCachedSoARerunNeedsNoNetwork() throws Exception {
+        Path cache = tmp.resolve("cache");
+        try (WikidataFixture wd = new WikidataFixture()) {
+            new Candidates(new WikidataApi(wd.api(), cache, 10_000)).find(List.of("Treaty of Kars"), Set.of(), 5);
+            assertEquals(2, wd.requests.get());
+            String api = wd.api();
+            wd.close();
+            List<Candidates.Candidate> again = new Candidates(new WikidataApi(api, cache, 10_000)).find(List.of("Treaty of Kars"), Set.of(), 5);
+            assertEquals("Q900001", again.get(0).qid(), "answered from the cache with the server gone");
+        }
+    }
+
+    @Test
+    void rateLimitsAreWaitedOutAndBrokenAnswersNamed() throws Exception {
+        try (WikidataFixture wd = new WikidataFixture()) {
+            wd.rateLimitTimes = 2;
+            WikidataApi api = new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000);
+            assertEquals("Q900002", api.search("Kars", "en", 5).path("search").get(0).path("id").asText());
+            assertEquals(3, wd.requests.get(), "two 429s, then the answer");
+            wd.broken = true;
+            IOException e = assertThrows(IOException.class, () -> api.search("Artvin", "en", 5));
+            assertTrue(e.getMessage().contains("not JSON (<html>Wikimedia Error</html>)"), e.getMessage());
+            assertTrue(e.getMessage().contains("action=wbsearchentities"), "the message names the request");
+            wd.broken = false;
+            wd.rateLimitTimes = 10;
+            IOException limited = assertThrows(IOException.class, () -> api.search("Ardahan", "en", 5));
+            assertTrue(limited.getMessage().contains("HTTP 429 (rate limited; still after 3 waits)"), limited.getMessage());
+        }
+        IOException down = assertThrows(IOException.class, () -> new WikidataApi("http://127.0.0.1:9/w/api.php", tmp.resolve("c2"), 1000).search("Kars", "en", 1));
+        assertTrue(down.getMessage().startsWith("cannot reach http://127.0.0.1:9/w/api.php"), down.getMessage());
+    }
+
+    @Test
+    void linkCommandWritesTheReviewFileAndAcceptsAboveTheThreshold() throws Exception {
+        try (WikidataFixture wd = new WikidataFixture()) {
+            StringWriter out = new StringWriter(), err = new StringWriter();
+            var cmd = Main.commandLine();
+            cmd.setOut(new PrintWriter(out));
+            cmd.setErr(new PrintWriter(err));
+            Path review = tmp.resolve("review.yaml"), accepted = tmp.resolve("accepted.yaml");
+            int exit = cmd.execute("link", "--project", TestProjects.repo().root().toString(), "--api", wd.api(), "--cache", tmp.resolve("cache").toString(),
+                    "--review", review.toString(), "--accepted", accepted.toString(), "--accept-above", "90",
+                    "--only", "agreement/treaty-of-kars-1921", "--only", "territory/artvin");
+            assertEquals(0, exit, err.toString());
+            String r = Files.readString(review);
+            assertTrue(r.contains("id: \"agreement/treaty-of-kars-1921\""), r);
+            assertTrue(r.indexOf("Q900001") < r.indexOf("Q900002"), "ranked: " + r);
+            String a = Files.readString(accepted);
+            assertTrue(a.contains("qid: \"Q900001\"") && a.contains("link --accept-above 90.0"), a);
+            assertFalse(a.contains("territory/artvin"), "nothing found, nothing accepted: " + a);
+        }
+    }
+}
