@@ -71,10 +71,7 @@ final class DumpsServlet extends HttpServlet {
                     .append("</code></td><td>").append(Html.esc(d.description())).append("</td></tr>\n");
         }
         b.append("</table>\n");
-        byte[] body = Html.page("Dumps", b.toString()).getBytes(StandardCharsets.UTF_8);
-        resp.setContentType("text/html; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Replies.html(resp, 200, Html.page("Dumps", b.toString()));
     }
 
     /** Triples (quads for TriG) in each RDF dump, counted by parsing it once; the context and VoID files are left out. */

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Dataset;
@@ -55,36 +54,23 @@ final class EntityServlet extends HttpServlet {
             return;
         }
         if (f == Formats.HTML) {
-            byte[] page = Txn.calculateRead(ds, () -> new EntityPage(site, ds, iri).render()).getBytes(StandardCharsets.UTF_8);
-            send(resp, "text/html; charset=utf-8", page);
+            Replies.html(resp, 200, Txn.calculateRead(ds, () -> new EntityPage(site, ds, iri).render()));
             return;
         }
         Graph g = Txn.calculateRead(ds, () -> describe(ds, iri));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         RDFDataMgr.write(out, g, f.format);
-        send(resp, f.mediaType + (f == Formats.TURTLE || f == Formats.NTRIPLES ? "; charset=utf-8" : ""), out.toByteArray());
-    }
-
-    private static void send(HttpServletResponse resp, String contentType, byte[] body) throws IOException {
-        resp.setStatus(200);
-        resp.setContentType(contentType);
-        resp.setContentLength(body.length);
-        try (OutputStream os = resp.getOutputStream()) {
-            os.write(body);
-        }
+        Replies.send(resp, 200, f.contentType(), out.toByteArray());
     }
 
     private static void notFound(HttpServletResponse resp, Formats f, String iri) throws IOException {
-        resp.setStatus(404);
         byte[] body = switch (f) {
             case HTML -> Html.page("Not found", "<h1>Not found</h1><p>The treaty graph has nothing about <code>" + Html.esc(iri) + "</code>.</p>").getBytes(StandardCharsets.UTF_8);
             case JSONLD -> "{}\n".getBytes(StandardCharsets.UTF_8);
             case RDFXML -> "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>\n".getBytes(StandardCharsets.UTF_8);
             default -> ("# not found: <" + iri + ">\n").getBytes(StandardCharsets.UTF_8);
         };
-        resp.setContentType(f.mediaType + (f == Formats.HTML || f == Formats.TURTLE || f == Formats.NTRIPLES ? "; charset=utf-8" : ""));
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Replies.send(resp, 404, f.contentType(), body);
     }
 
     /** The entity's description: its triples and those of its own nodes, their citations, and labels of what they link to. */

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -58,8 +57,9 @@ final class ExplainServlet extends HttpServlet {
         Optional<Explanation> why = g.closure().explain(t);
         String title = Explanation.show(t, g.displayPrefixes());
         String body;
+        int status = 200;
         if (why.isEmpty()) {
-            resp.setStatus(404);
+            status = 404;
             body = Html.page("Does not hold", "<h1>Does not hold</h1><p><code>" + Html.esc(title) + "</code> is neither asserted nor inferred.</p>");
         } else {
             String tree = why.get().render(g.displayPrefixes(), g.ontology(), f -> {
@@ -70,9 +70,6 @@ final class ExplainServlet extends HttpServlet {
                     + "<p>Each line is a triple and where it comes from: an axiom of the <a href=\"/ontology\">ontology</a>, a fact asserted in the "
                     + "records (file:line), or a rule of the OWL 2 RL profile (ontology/owl2rl.rules) and what it rests on.</p>");
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        resp.setContentType("text/html; charset=utf-8");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
+        Replies.html(resp, status, body);
     }
 }

@@ -28,6 +28,11 @@ enum Formats {
         this.format = format;
     }
 
+    /** The Content-Type header: the media type, with the charset for the text syntaxes. */
+    String contentType() {
+        return mediaType + (this == HTML || this == TURTLE || this == NTRIPLES ? "; charset=utf-8" : "");
+    }
+
     Lang lang() {
         return format.getLang();
     }

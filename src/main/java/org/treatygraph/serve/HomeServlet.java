@@ -14,11 +14,8 @@ final class HomeServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (req.getRequestURI().endsWith("/favicon.ico")) {
-            byte[] icon = ICON.getBytes(StandardCharsets.UTF_8);
-            resp.setContentType("image/svg+xml");
             resp.setHeader("Cache-Control", "max-age=86400");
-            resp.setContentLength(icon.length);
-            resp.getOutputStream().write(icon);
+            Replies.send(resp, 200, "image/svg+xml", ICON.getBytes(StandardCharsets.UTF_8));
             return;
         }
         String body = Html.page("Treaty graph", """
@@ -33,9 +30,6 @@ final class HomeServlet extends HttpServlet {
                 <li><a href="/ontology">/ontology</a> and <a href="/shapes">/shapes</a> — the ontology and its SHACL shapes</li>
                 <li><a href="/dumps/">/dumps/</a> — the dumps; <a href="/.well-known/void">/.well-known/void</a> — VoID</li>
                 </ul>""").replace("\"\"", "\"");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        resp.setContentType("text/html; charset=utf-8");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
+        Replies.html(resp, 200, body);
     }
 }

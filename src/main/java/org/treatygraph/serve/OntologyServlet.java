@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
@@ -39,18 +38,13 @@ final class OntologyServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE);
             return;
         }
-        byte[] body;
         if (f == Formats.HTML) {
-            body = html.get().getBytes(StandardCharsets.UTF_8);
-            resp.setContentType("text/html; charset=utf-8");
-        } else {
-            Graph g = RDFDataMgr.loadGraph(file.toString());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RDFDataMgr.write(out, g, f.format);
-            body = out.toByteArray();
-            resp.setContentType(f.mediaType + (f == Formats.TURTLE || f == Formats.NTRIPLES ? "; charset=utf-8" : ""));
+            Replies.html(resp, 200, html.get());
+            return;
         }
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Graph g = RDFDataMgr.loadGraph(file.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, g, f.format);
+        Replies.send(resp, 200, f.contentType(), out.toByteArray());
     }
 }

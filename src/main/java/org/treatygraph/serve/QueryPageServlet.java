@@ -95,9 +95,6 @@ final class QueryPageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
-        resp.setContentType("text/html; charset=utf-8");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
+        Replies.html(resp, 200, page);
     }
 }

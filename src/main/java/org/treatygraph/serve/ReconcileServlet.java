@@ -108,10 +108,6 @@ final class ReconcileServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse resp, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        resp.setStatus(status);
-        resp.setContentType("application/json; charset=utf-8");
-        resp.setContentLength(bytes.length);
-        resp.getOutputStream().write(bytes);
+        Replies.send(resp, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
     }
 }

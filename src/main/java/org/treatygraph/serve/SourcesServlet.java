@@ -29,10 +29,8 @@ final class SourcesServlet extends HttpServlet {
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String start = req.getParameter("start"), end = req.getParameter("end");
-        byte[] body;
         if (start == null && end == null) {
-            body = text.getBytes(StandardCharsets.UTF_8);
-            resp.setContentType("text/plain; charset=utf-8");
+            Replies.send(resp, 200, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
         } else {
             int cps = text.codePointCount(0, text.length());
             int s, e;
@@ -51,10 +49,7 @@ final class SourcesServlet extends HttpServlet {
             String html = "<h1>" + Html.esc(name) + "</h1>\n<p>Characters " + s + "–" + e + " highlighted. <a href=\"" + Html.esc(name) + "\">Plain text</a></p>\n"
                     + "<pre style=\"white-space:pre-wrap\">" + Html.esc(text.substring(0, si)) + "<mark id=\"passage\">" + Html.esc(text.substring(si, ei))
                     + "</mark>" + Html.esc(text.substring(ei)) + "</pre>";
-            body = Html.page(name, html).getBytes(StandardCharsets.UTF_8);
-            resp.setContentType("text/html; charset=utf-8");
+            Replies.html(resp, 200, Html.page(name, html));
         }
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
     }
 }
