@@ -33,7 +33,7 @@ final class BuildCommand implements Callable<Integer> {
         GraphBuilder builder = new GraphBuilder(project.project(), progress).allowInconsistencies(allowInconsistencies);
         TreatyGraph graph = builder.build();
         builder.warnings().forEach(spec.commandLine().getErr()::println);
-        var files = new DumpWriter(progress).write(graph, out);
+        var files = new DumpWriter(progress, project.project().wikidataCacheDir()).write(graph, out);
         progress.step("done");
         files.forEach((dump, path) -> spec.commandLine().getOut().println(path));
         return 0;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -26,7 +27,7 @@ import org.apache.jena.shared.PrefixMapping;
 
 /**
  * Builds the treaty graph from a project: reads the ontology and the sources, converts every record
- * file, completes dates, writes provenance, materialises what the ontology entails (and fails on
+ * file, completes dates, writes provenance, adds the checked Wikidata links, materialises what the ontology entails (and fails on
  * inconsistencies), and validates the result against the SHACL shapes. Every problem found on the way
  * is collected and reported together, each with its file:line:column.
  */
@@ -85,6 +86,7 @@ public final class GraphBuilder {
         locations.putAll(sourceRecords.definitions());
         Provenance.write(records.facts(), asserted, provenance, locations);
         sourceRecords.facts().forEach(f -> provenance.add(f.triple()));
+        readWikidataLinks(records.definitions().keySet(), asserted, provenance, locations);
 
         progress.step("materialising the OWL 2 RL closure with " + project.display(project.rulesFile()));
         Closure closure = Materialiser.load(project.rulesFile(), project.display(project.rulesFile()))
@@ -96,6 +98,15 @@ public final class GraphBuilder {
         progress.step("validating against the SHACL shapes " + project.display(project.shapesFile()));
         validate(graph, ontology);
         return graph;
+    }
+
+    private void readWikidataLinks(Set<Node> entities, Graph asserted, Graph provenance, Map<Node, Location> locations) throws IOException {
+        Path file = project.wikidataLinksFile();
+        if (!Files.exists(file)) return;
+        progress.step("reading the checked Wikidata links " + project.display(file));
+        List<Problem> problems = new ArrayList<>();
+        WikidataLinks.read(YamlReader.read(file, project.display(file)), entities, asserted, provenance, locations, problems);
+        if (!problems.isEmpty()) throw new InputException(problems);
     }
 
     private List<Path> recordFiles() throws IOException {

@@ -4,38 +4,67 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
- * Candidate Wikidata items for one of our entities, scored: name similarity (0–80) between any of our
- * names and any label or alias in English, Russian, Turkish, German or French; and, for agreements, a
- * date check (0–20) of our signing year against the item's point in time (P585). Types are not scored
- * until the Wikidata classes for our kinds are recorded with a check (docs/wikidata-research.md).
+ * Candidate Wikidata items for one of our entities, scored 0–100 from three parts:
+ * <ul>
+ * <li>names (weight 60): the best Jaro-Winkler similarity between any of our names and any label or alias
+ *     of the item in English, Russian, Turkish, German or French; a match on our label counts a little more
+ *     than one on an alternative name, so "Democratic Republic of Georgia" beats the item "Georgia";</li>
+ * <li>type (weight 20, when our classes have tg:wikidataClass): whether the item's P31 is one of them;</li>
+ * <li>dates (weight 20, when we know years for the entity): an agreement's signing year against the item's
+ *     P585 or P571; for a person or polity, the share of our years inside the item's life (P569–P570) or
+ *     existence (P571–P576). An item without those dates gets half.</li>
+ * </ul>
+ * The score is the sum over the parts that apply, scaled to 100.
  */
 public final class Candidates {
-    /** A scored candidate and how the score was made. */
-    public record Candidate(String qid, String label, String description, double score, double nameScore, Double dateScore) {}
+    /** What we know of the entity to link. */
+    public record Wanted(List<String> names, Set<String> classes, Set<Integer> years, Dates dates) {}
+
+    /** Which of the item's dates our years are compared with. */
+    public enum Dates {
+        /** signing: P585 (point in time) or P571 (inception) in one of our years */
+        POINT("P585", "P571"),
+        /** a person's life, P569 to P570 */
+        LIFE("P569", "P570"),
+        /** a polity's existence, P571 to P576 */
+        EXISTENCE("P571", "P576"),
+        NONE(null, null);
+
+        final String from, to;
+
+        Dates(String from, String to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    /** A scored candidate and how the score was made (typeScore and dateScore are null where they do not apply). */
+    public record Candidate(String qid, String label, String description, double score, double nameScore, Double typeScore, Double dateScore) {}
 
     static final List<String> LANGUAGES = List.of("en", "ru", "tr", "de", "fr");
+    static final int NAME = 60, TYPE = 20, DATE = 20;
+    private static final double ALTERNATIVE_NAME = 0.95;
+    private static final int SEARCHED_NAMES = 4;
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
-    private static final Pattern YEAR = Pattern.compile("([+-]\\d{4})-");
+    private static final Pattern YEAR = Pattern.compile("^([+-]\\d{4,})-");
     private final WikidataApi api;
 
     public Candidates(WikidataApi api) {
         this.api = api;
     }
 
-    /** Candidates for an entity with these names (label first) and, for an agreement, its signing years; best first. */
-    public List<Candidate> find(List<String> names, Set<Integer> years, int perName) throws IOException, InterruptedException {
+    /** Candidates for an entity, best first: items found by searching its first few names, then scored. */
+    public List<Candidate> find(Wanted wanted, int perName) throws IOException, InterruptedException {
         Set<String> ids = new LinkedHashSet<>();
-        for (String n : names.subList(0, Math.min(2, names.size()))) {
+        for (String n : wanted.names().subList(0, Math.min(SEARCHED_NAMES, wanted.names().size()))) {
             for (JsonNode hit : api.search(n, "en", perName).path("search")) ids.add(hit.path("id").asText());
         }
         if (ids.isEmpty()) return List.of();
@@ -43,28 +72,58 @@ public final class Candidates {
         List<Candidate> out = new ArrayList<>();
         for (String id : ids) {
             JsonNode e = entities.path(id);
-            if (e.isMissingNode()) continue;
-            List<String> theirs = new ArrayList<>();
-            for (String lang : LANGUAGES) {
-                if (e.path("labels").has(lang)) theirs.add(e.path("labels").path(lang).path("value").asText());
-                for (JsonNode a : e.path("aliases").path(lang)) theirs.add(a.path("value").asText());
-            }
-            double name = 0;
-            for (String ours : names) for (String t : theirs) name = Math.max(name, SIMILARITY.apply(EntityIndex.normalise(ours), EntityIndex.normalise(t)));
-            Double date = null;
-            if (!years.isEmpty()) {
-                Set<Integer> itemYears = new LinkedHashSet<>();
-                for (JsonNode claim : e.path("claims").path("P585")) {
-                    Matcher m = YEAR.matcher(claim.path("mainsnak").path("datavalue").path("value").path("time").asText());
-                    if (m.find()) itemYears.add(Integer.parseInt(m.group(1)));
-                }
-                if (!itemYears.isEmpty()) date = itemYears.stream().anyMatch(years::contains) ? 20.0 : 0.0;
-            }
-            double score = name * 80 + (date == null ? 0 : date);
-            out.add(new Candidate(id, label(e), e.path("descriptions").path("en").path("value").asText(""), Math.round(score * 10) / 10.0,
-                    Math.round(name * 800) / 10.0, date));
+            if (!e.isMissingNode()) out.add(score(wanted, e));
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::qid));
+        return out;
+    }
+
+    static Candidate score(Wanted wanted, JsonNode e) {
+        List<String> theirs = new ArrayList<>();
+        for (String lang : LANGUAGES) {
+            if (e.path("labels").has(lang)) theirs.add(EntityIndex.normalise(e.path("labels").path(lang).path("value").asText()));
+            for (JsonNode a : e.path("aliases").path(lang)) theirs.add(EntityIndex.normalise(a.path("value").asText()));
+        }
+        double name = 0;
+        for (int i = 0; i < wanted.names().size(); i++) {
+            String ours = EntityIndex.normalise(wanted.names().get(i));
+            for (String t : theirs) name = Math.max(name, SIMILARITY.apply(ours, t) * (i == 0 ? 1 : ALTERNATIVE_NAME));
+        }
+        Double type = null;
+        if (!wanted.classes().isEmpty()) {
+            type = 0.0;
+            for (JsonNode claim : e.path("claims").path("P31")) {
+                if (wanted.classes().contains(claim.path("mainsnak").path("datavalue").path("value").path("id").asText())) type = 1.0;
+            }
+        }
+        Double date = wanted.years().isEmpty() || wanted.dates() == Dates.NONE ? null : dateAgreement(wanted, e);
+        double points = name * NAME + (type == null ? 0 : type * TYPE) + (date == null ? 0 : date * DATE);
+        double max = NAME + (type == null ? 0 : TYPE) + (date == null ? 0 : DATE);
+        return new Candidate(e.path("id").asText(), label(e), e.path("descriptions").path("en").path("value").asText(""),
+                round(100 * points / max), round(name * 100), type == null ? null : round(type * TYPE), date == null ? null : round(date * DATE));
+    }
+
+    /** 0 to 1: how well our years fit the item's dates; 0.5 when the item has none. */
+    private static double dateAgreement(Wanted wanted, JsonNode e) {
+        Set<Integer> from = years(e, wanted.dates().from), to = years(e, wanted.dates().to);
+        if (wanted.dates() == Dates.POINT) {
+            from.addAll(to);
+            if (from.isEmpty()) return 0.5;
+            return wanted.years().stream().anyMatch(from::contains) ? 1 : 0;
+        }
+        if (from.isEmpty() && to.isEmpty()) return 0.5;
+        int start = from.stream().min(Integer::compare).orElse(Integer.MIN_VALUE), end = to.stream().max(Integer::compare).orElse(Integer.MAX_VALUE);
+        long inside = wanted.years().stream().filter(y -> y >= start && y <= end).count();
+        return (double) inside / wanted.years().size();
+    }
+
+    private static Set<Integer> years(JsonNode e, String property) {
+        Set<Integer> out = new LinkedHashSet<>();
+        if (property == null) return out;
+        for (JsonNode claim : e.path("claims").path(property)) {
+            Matcher m = YEAR.matcher(claim.path("mainsnak").path("datavalue").path("value").path("time").asText());
+            if (m.find()) out.add(Integer.parseInt(m.group(1)));
+        }
         return out;
     }
 
@@ -73,11 +132,7 @@ public final class Candidates {
         return e.path("id").asText();
     }
 
-    /** Our names and signing years for the review file, from the index. */
-    static Map<String, Object> describe(EntityIndex.Entry entry) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("label", entry.label());
-        m.put("names", entry.names());
-        return m;
+    private static double round(double d) {
+        return Math.round(d * 10) / 10.0;
     }
 }

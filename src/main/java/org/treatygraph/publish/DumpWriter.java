@@ -19,6 +19,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.SKOS;
+import org.treatygraph.ontology.TG;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -32,10 +38,14 @@ import org.treatygraph.convert.TreatyGraph;
  * The output is deterministic: the same graph gives byte-identical files.
  */
 public final class DumpWriter {
+    private static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
     private final Progress progress;
+    private final Path wikidataCache;
 
-    public DumpWriter(Progress progress) {
+    /** @param wikidataCache the link command's cache of Wikidata answers (may be absent), for the QuickStatements export */
+    public DumpWriter(Progress progress, Path wikidataCache) {
         this.progress = progress;
+        this.wikidataCache = wikidataCache;
     }
 
     /** Writes every dump, void.ttl and SHA256SUMS into {@code outDir}, replacing what was there. */
@@ -63,7 +73,7 @@ public final class DumpWriter {
         files.put(Dump.TURTLE, writeRdf(dir, Dump.TURTLE, facts, RDFFormat.TURTLE_PRETTY));
 
         progress.step("writing " + Dump.NTRIPLES_GZ.fileName());
-        files.put(Dump.NTRIPLES_GZ, writeSortedNTriples(dir.resolve(Dump.NTRIPLES_GZ.fileName()), facts));
+        files.put(Dump.NTRIPLES_GZ, writeSortedNTriples(dir.resolve(Dump.NTRIPLES_GZ.fileName()), facts, true));
 
         progress.step("writing " + Dump.JSONLD.fileName() + " and " + Dump.CONTEXT.fileName());
         JsonLdWriter jsonld = new JsonLdWriter(graph.prefixes());
@@ -78,7 +88,22 @@ public final class DumpWriter {
         files.put(Dump.TRIG, trig);
 
         progress.step("writing " + Dump.INFERRED_NT_GZ.fileName() + " (" + graph.inferred().size() + " triples)");
-        files.put(Dump.INFERRED_NT_GZ, writeSortedNTriples(dir.resolve(Dump.INFERRED_NT_GZ.fileName()), graph.inferred()));
+        files.put(Dump.INFERRED_NT_GZ, writeSortedNTriples(dir.resolve(Dump.INFERRED_NT_GZ.fileName()), graph.inferred(), true));
+
+        progress.step("writing " + Dump.WIKIDATA_LINKS.fileName() + ", " + Dump.WIKIDATA_SAMEAS.fileName() + " and " + Dump.QUICKSTATEMENTS.fileName());
+        Graph links = GraphFactory.createDefaultGraph(), sameAs = GraphFactory.createDefaultGraph();
+        graph.asserted().find(Node.ANY, SKOS.exactMatch.asNode(), Node.ANY).forEach(t -> {
+            if (!t.getObject().isURI() || !t.getObject().getURI().startsWith(WIKIDATA_ENTITY)) return;
+            links.add(t);
+            sameAs.add(Triple.create(t.getSubject(), OWL.sameAs.asNode(), t.getObject()));
+        });
+        graph.asserted().find(Node.ANY, TG.term("wikidataId"), Node.ANY).forEach(links::add);
+        files.put(Dump.WIKIDATA_LINKS, writeSortedNTriples(dir.resolve(Dump.WIKIDATA_LINKS.fileName()), links, false));
+        files.put(Dump.WIKIDATA_SAMEAS, writeSortedNTriples(dir.resolve(Dump.WIKIDATA_SAMEAS.fileName()), sameAs, false));
+        Path qs = dir.resolve(Dump.QUICKSTATEMENTS.fileName());
+        List<String> statements = new QuickStatements(graph, TG.BASE, wikidataCache).lines();
+        Files.writeString(qs, statements.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining()), StandardCharsets.UTF_8);
+        files.put(Dump.QUICKSTATEMENTS, qs);
 
         progress.step("writing " + Dump.VOID.fileName() + " and " + Dump.SUMS);
         files.put(Dump.VOID, new VoidWriter(graph).write(dir.resolve(Dump.VOID.fileName()), files));
@@ -95,13 +120,14 @@ public final class DumpWriter {
     }
 
     /** N-Triples sorted line by line: a stable order that diff and sort-based tools can rely on. */
-    private static Path writeSortedNTriples(Path p, Graph g) throws IOException {
+    private static Path writeSortedNTriples(Path p, Graph g, boolean gzip) throws IOException {
         List<String> lines = new ArrayList<>(g.size());
         g.find().forEach(t -> lines.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
                 + NodeFmtLib.strNT(t.getObject()) + " ."));
         lines.sort(Comparator.naturalOrder());
         // GZIPOutputStream writes no file name and a zero timestamp, so the bytes depend on the content alone.
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(p)), StandardCharsets.UTF_8))) {
+        OutputStream file = Files.newOutputStream(p);
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(gzip ? new GZIPOutputStream(file) : file, StandardCharsets.UTF_8))) {
             for (String line : lines) {
                 w.write(line);
                 w.write('\n');

@@ -72,6 +72,7 @@ final class VoidWriter {
         subset(ds, TG.INFERRED_GRAPH, graph.inferred(), "inferred: what the ontology entails beyond the asserted facts (OWL 2 RL)");
         subset(ds, TG.ONTOLOGY_GRAPH, graph.ontology(), "the ontology");
         classPartitions(ds);
+        wikidataLinkset(ds);
 
         for (Map.Entry<Dump, Path> d : dumps.entrySet()) {
             Node dist = uri(DUMPS + d.getKey().fileName());
@@ -94,6 +95,20 @@ final class VoidWriter {
             RDFDataMgr.write(o, out, RDFFormat.TURTLE_PRETTY);
         }
         return p;
+    }
+
+    /** The links to Wikidata as a VoID linkset, so that link crawlers find them and their dump. */
+    private void wikidataLinkset(Node ds) {
+        long n = graph.asserted().find(Node.ANY, org.apache.jena.vocabulary.SKOS.exactMatch.asNode(), Node.ANY)
+                .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith("http://www.wikidata.org/entity/")).toList().size();
+        Node ls = uri(DATASET + "/wikidata-links");
+        add(ds, uri(VOID + "subset"), ls);
+        add(ls, RDF.type.asNode(), uri(VOID + "Linkset"));
+        add(ls, uri(VOID + "subjectsTarget"), ds);
+        add(ls, uri(VOID + "objectsTarget"), uri("http://www.wikidata.org/"));
+        add(ls, uri(VOID + "linkPredicate"), org.apache.jena.vocabulary.SKOS.exactMatch.asNode());
+        add(ls, uri(VOID + "triples"), integer(n));
+        add(ls, uri(VOID + "dataDump"), uri(DUMPS + Dump.WIKIDATA_LINKS.fileName()));
     }
 
     private void subset(Node ds, Node graphName, Graph g, String what) {

@@ -80,7 +80,7 @@ final class DumpsServlet extends HttpServlet {
         if (counts != null) return counts;
         counts = new TreeMap<>();
         for (Dump d : Dump.values()) {
-            if (d == Dump.CONTEXT || d == Dump.VOID || !Files.exists(site.dumps.resolve(d.fileName()))) continue;
+            if (d == Dump.CONTEXT || d == Dump.VOID || !d.isRdf() || !Files.exists(site.dumps.resolve(d.fileName()))) continue;
             long[] n = {0};
             org.apache.jena.riot.system.StreamRDF counter = new org.apache.jena.riot.system.StreamRDFBase() {
                 @Override public void triple(org.apache.jena.graph.Triple t) { n[0]++; }

@@ -56,7 +56,7 @@ public final class TreatyServer implements AutoCloseable {
         if (rebuild) {
             progress.step(store == null ? "building the graph for an in-memory store" : "the inputs changed since the store was loaded: building the graph");
             graph = new GraphBuilder(o.project(), progress).build();   // bad input stops here, before anything is touched
-            new DumpWriter(progress).write(graph, dumps);
+            new DumpWriter(progress, o.project().wikidataCacheDir()).write(graph, dumps);
             if (store != null) store.delete();
         } else {
             progress.step("opening the store " + o.db() + " (loaded from the current inputs)");

@@ -18,16 +18,40 @@ import org.treatygraph.cli.Main;
 class LinkTest {
     @TempDir Path tmp;
 
+    static Candidates.Wanted kars(int year) {
+        return new Candidates.Wanted(List.of("Treaty of Kars", "Kars"), Set.of("Q131569"), Set.of(year), Candidates.Dates.POINT);
+    }
+
     @Test
-    void theTreatyRanksAboveThePlaceAndTheDateCounts() throws Exception {
+    void theTreatyRanksAboveThePlaceAndTypeAndDateCount() throws Exception {
         try (WikidataFixture wd = new WikidataFixture()) {
             Candidates c = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000));
-            List<Candidates.Candidate> found = c.find(List.of("Treaty of Kars"), Set.of(1921), 5);
-            assertEquals("Q900001", found.get(0).qid());
+            List<Candidates.Candidate> found = c.find(kars(1921), 5);
+            assertEquals(List.of("Q900001", "Q900002"), found.stream().map(Candidates.Candidate::qid).toList());
             assertEquals(20.0, found.get(0).dateScore());
+            assertEquals(20.0, found.get(0).typeScore());
+            assertEquals(100.0, found.get(0).score());
+            assertEquals(0.0, found.get(1).typeScore(), "a city is not a treaty");
+            assertEquals(10.0, found.get(1).dateScore(), "no date on the item: half");
             assertTrue(found.get(0).score() > found.get(1).score() + 10, found.toString());
-            List<Candidates.Candidate> wrongYear = c.find(List.of("Treaty of Kars"), Set.of(1920), 5);
+            List<Candidates.Candidate> wrongYear = c.find(kars(1920), 5);
             assertEquals(0.0, wrongYear.get(0).dateScore(), "a different year earns nothing");
+            assertEquals(80.0, wrongYear.get(0).score());
+        }
+    }
+
+    @Test
+    void aPersonsOrPolitysYearsAreCheckedAgainstTheItemsLifetime() throws Exception {
+        try (WikidataFixture wd = new WikidataFixture(true)) {
+            Candidates c = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000));
+            // The modern country (inception 1991 on its page) cannot be the Armenia of 1918-1920.
+            Candidates.Candidate armenia = c.find(new Candidates.Wanted(List.of("Armenia"), Set.of("Q3024240", "Q3624078", "Q6256"), Set.of(1918, 1920),
+                    Candidates.Dates.EXISTENCE), 5).stream().filter(x -> x.qid().equals("Q399")).findFirst().orElseThrow();
+            assertEquals(0.0, armenia.dateScore());
+            assertEquals(20.0, armenia.typeScore());
+            Candidates.Candidate later = c.find(new Candidates.Wanted(List.of("Armenia"), Set.of(), Set.of(1995), Candidates.Dates.EXISTENCE), 5)
+                    .stream().filter(x -> x.qid().equals("Q399")).findFirst().orElseThrow();
+            assertEquals(20.0, later.dateScore());
         }
     }
 
@@ -35,11 +59,12 @@ class LinkTest {
     void responsesAreCachedSoARerunNeedsNoNetwork() throws Exception {
         Path cache = tmp.resolve("cache");
         try (WikidataFixture wd = new WikidataFixture()) {
-            new Candidates(new WikidataApi(wd.api(), cache, 10_000)).find(List.of("Treaty of Kars"), Set.of(), 5);
+            Candidates.Wanted treaty = new Candidates.Wanted(List.of("Treaty of Kars"), Set.of(), Set.of(), Candidates.Dates.POINT);
+            new Candidates(new WikidataApi(wd.api(), cache, 10_000)).find(treaty, 5);
             assertEquals(2, wd.requests.get());
             String api = wd.api();
             wd.close();
-            List<Candidates.Candidate> again = new Candidates(new WikidataApi(api, cache, 10_000)).find(List.of("Treaty of Kars"), Set.of(), 5);
+            List<Candidates.Candidate> again = new Candidates(new WikidataApi(api, cache, 10_000)).find(treaty, 5);
             assertEquals("Q900001", again.get(0).qid(), "answered from the cache with the server gone");
         }
     }
@@ -71,16 +96,17 @@ class LinkTest {
             var cmd = Main.commandLine();
             cmd.setOut(new PrintWriter(out));
             cmd.setErr(new PrintWriter(err));
-            Path review = tmp.resolve("review.yaml"), accepted = tmp.resolve("accepted.yaml");
+            Path review = tmp.resolve("review.yaml"), accepted = tmp.resolve("links.yaml");
             int exit = cmd.execute("link", "--project", TestProjects.repo().root().toString(), "--api", wd.api(), "--cache", tmp.resolve("cache").toString(),
-                    "--review", review.toString(), "--accepted", accepted.toString(), "--accept-above", "90",
+                    "--review", review.toString(), "--links", accepted.toString(), "--accept-above", "90",
                     "--only", "agreement/treaty-of-kars-1921", "--only", "territory/artvin");
             assertEquals(0, exit, err.toString());
             String r = Files.readString(review);
             assertTrue(r.contains("id: \"agreement/treaty-of-kars-1921\""), r);
-            assertTrue(r.indexOf("Q900001") < r.indexOf("Q900002"), "ranked: " + r);
+            assertTrue(r.contains("- qid: \"Q900001\"\n    label: \"Treaty of Kars\"") && r.contains("score: 100.0"), "ranked: " + r);
             String a = Files.readString(accepted);
-            assertTrue(a.contains("qid: \"Q900001\"") && a.contains("link --accept-above 90.0"), a);
+            assertTrue(a.startsWith("links:\n  - entity: agreement/treaty-of-kars-1921\n    qid: Q900001\n    how: accepted-candidate\n"), a);
+            assertTrue(a.contains("acceptedBy: \"link --accept-above 90.0 against " + wd.api() + "\"") && a.contains("score: 100.0"), a);
             assertFalse(a.contains("territory/artvin"), "nothing found, nothing accepted: " + a);
         }
     }

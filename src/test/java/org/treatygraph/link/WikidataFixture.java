@@ -1,30 +1,60 @@
 package org.treatygraph.link;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for https://www.wikidata.org/w/api.php on loopback, answering wbsearchentities and
- * wbgetentities in the API's own JSON shapes, for two made-up items (Q900001 a treaty of Kars signed
- * 1921, Q900002 a place called Kars). Can be told to rate-limit or to send broken JSON.
+ * wbgetentities in the API's own JSON shapes. wbsearchentities matches as the real one does: the search
+ * text is a prefix of a label or alias in the asked language (case and accents aside), exact matches
+ * first. It holds two made-up items (Q900001 a treaty of Kars signed 1921, Q900002 a place called Kars)
+ * and, on request, the items of src/test/resources/wikidata/stand-in.json, taken from stored pages that
+ * reproduce Wikidata. It can be told to rate-limit or to send broken JSON.
  */
 final class WikidataFixture implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     final HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, JsonNode> items = new LinkedHashMap<>();
     volatile int rateLimitTimes;
     volatile boolean broken;
 
     WikidataFixture() throws IOException {
+        this(false);
+    }
+
+    /** @param standIn also serve the items of stand-in.json */
+    WikidataFixture(boolean standIn) throws IOException {
+        items.putAll(entities(JSON.readTree(MADE_UP)));
+        if (standIn) {
+            try (InputStream in = WikidataFixture.class.getResourceAsStream("/wikidata/stand-in.json")) {
+                entities(JSON.readTree(in)).forEach((id, e) -> {
+                    ((ObjectNode) e).remove("_page");
+                    items.put(id, e);
+                });
+            }
+        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/w/api.php", ex -> {
             requests.incrementAndGet();
-            String q = URLDecoder.decode(ex.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+            Map<String, String> q = parameters(ex.getRequestURI().getRawQuery());
             if (rateLimitTimes > 0) {
                 rateLimitTimes--;
                 ex.getResponseHeaders().add("Retry-After", "0");
@@ -32,7 +62,9 @@ final class WikidataFixture implements AutoCloseable {
                 ex.close();
                 return;
             }
-            String body = broken ? "<html>Wikimedia Error</html>" : q.contains("action=wbsearchentities") ? search(q) : entities();
+            String body = broken ? "<html>Wikimedia Error</html>"
+                    : "wbsearchentities".equals(q.get("action")) ? search(q.get("search"), q.getOrDefault("language", "en"), Integer.parseInt(q.getOrDefault("limit", "7")))
+                    : get(q.getOrDefault("ids", ""));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             ex.sendResponseHeaders(200, bytes.length);
@@ -47,29 +79,76 @@ final class WikidataFixture implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + "/w/api.php";
     }
 
-    private static String search(String q) {
-        if (!q.toLowerCase().contains("kars")) return "{\"searchinfo\":{\"search\":\"x\"},\"search\":[],\"success\":1}";
-        return """
-            {"searchinfo":{"search":"Treaty of Kars"},"search":[
-              {"id":"Q900002","title":"Q900002","pageid":1,"concepturi":"http://www.wikidata.org/entity/Q900002","label":"Kars","description":"city","match":{"type":"label","language":"en","text":"Kars"}},
-              {"id":"Q900001","title":"Q900001","pageid":2,"concepturi":"http://www.wikidata.org/entity/Q900001","label":"Treaty of Kars","description":"1921 treaty","match":{"type":"label","language":"en","text":"Treaty of Kars"}}
-            ],"success":1}""";
+    private String search(String text, String language, int limit) {
+        String want = EntityIndex.normalise(text);
+        record Hit(JsonNode item, String matched, String type, boolean exact) {}
+        List<Hit> hits = new ArrayList<>();
+        for (JsonNode e : items.values()) {
+            String label = e.path("labels").path(language).path("value").asText(null);
+            Hit hit = null;
+            if (label != null && EntityIndex.normalise(label).startsWith(want)) hit = new Hit(e, label, "label", EntityIndex.normalise(label).equals(want));
+            for (JsonNode a : e.path("aliases").path(language)) {
+                String alias = a.path("value").asText();
+                if (hit == null && EntityIndex.normalise(alias).startsWith(want)) hit = new Hit(e, alias, "alias", EntityIndex.normalise(alias).equals(want));
+            }
+            if (hit != null) hits.add(hit);
+        }
+        hits.sort(Comparator.comparing((Hit h) -> !h.exact()).thenComparing(h -> h.item().path("id").asText().length()).thenComparing(h -> h.item().path("id").asText()));
+        ObjectNode out = JSON.createObjectNode();
+        out.putObject("searchinfo").put("search", text);
+        ArrayNode list = out.putArray("search");
+        for (Hit h : hits.subList(0, Math.min(limit, hits.size()))) {
+            String id = h.item().path("id").asText();
+            ObjectNode r = list.addObject().put("id", id).put("title", id).put("pageid", id.hashCode() & 0xffff)
+                    .put("concepturi", "http://www.wikidata.org/entity/" + id).put("label", h.item().path("labels").path(language).path("value").asText(h.matched()));
+            r.putObject("match").put("type", h.type()).put("language", language).put("text", h.matched());
+        }
+        out.put("success", 1);
+        return out.toString();
     }
 
-    private static String entities() {
-        return """
-            {"entities":{
-              "Q900001":{"type":"item","id":"Q900001",
-                "labels":{"en":{"language":"en","value":"Treaty of Kars"},"ru":{"language":"ru","value":"Карсский договор"}},
-                "descriptions":{"en":{"language":"en","value":"1921 treaty"}},
-                "aliases":{"en":[{"language":"en","value":"Kars Treaty"}]},
-                "claims":{"P585":[{"mainsnak":{"snaktype":"value","property":"P585","datavalue":{"value":{"time":"+1921-10-13T00:00:00Z","timezone":0,"before":0,"after":0,"precision":11,"calendarmodel":"http://www.wikidata.org/entity/Q1985727"},"type":"time"},"datatype":"time"},"type":"statement","rank":"normal"}]}},
-              "Q900002":{"type":"item","id":"Q900002",
-                "labels":{"en":{"language":"en","value":"Kars"}},
-                "descriptions":{"en":{"language":"en","value":"city"}},
-                "aliases":{},"claims":{}}
-            },"success":1}""";
+    private String get(String ids) {
+        ObjectNode out = JSON.createObjectNode();
+        ObjectNode entities = out.putObject("entities");
+        for (String id : ids.split("\\|")) {
+            if (id.isEmpty()) continue;
+            if (items.containsKey(id)) entities.set(id, items.get(id));
+            else entities.putObject(id).put("id", id).put("missing", "");
+        }
+        out.put("success", 1);
+        return out.toString();
     }
+
+    private static Map<String, JsonNode> entities(JsonNode doc) {
+        Map<String, JsonNode> m = new LinkedHashMap<>();
+        doc.path("entities").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
+        return m;
+    }
+
+    private static Map<String, String> parameters(String raw) {
+        Map<String, String> m = new HashMap<>();
+        for (String kv : raw == null ? new String[0] : raw.split("&")) {
+            int i = kv.indexOf('=');
+            if (i > 0) m.put(URLDecoder.decode(kv.substring(0, i), StandardCharsets.UTF_8), URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8));
+        }
+        return m;
+    }
+
+    private static final String MADE_UP = """
+        {"entities":{
+          "Q900001":{"type":"item","id":"Q900001",
+            "labels":{"en":{"language":"en","value":"Treaty of Kars"},"ru":{"language":"ru","value":"Карсский договор"}},
+            "descriptions":{"en":{"language":"en","value":"1921 treaty"}},
+            "aliases":{"en":[{"language":"en","value":"Kars Treaty"}]},
+            "claims":{
+              "P31":[{"mainsnak":{"snaktype":"value","property":"P31","datavalue":{"value":{"entity-type":"item","numeric-id":131569,"id":"Q131569"},"type":"wikibase-entityid"},"datatype":"wikibase-item"},"type":"statement","rank":"normal"}],
+              "P585":[{"mainsnak":{"snaktype":"value","property":"P585","datavalue":{"value":{"time":"+1921-10-13T00:00:00Z","timezone":0,"before":0,"after":0,"precision":11,"calendarmodel":"http://www.wikidata.org/entity/Q1985727"},"type":"time"},"datatype":"time"},"type":"statement","rank":"normal"}]}},
+          "Q900002":{"type":"item","id":"Q900002",
+            "labels":{"en":{"language":"en","value":"Kars"}},
+            "descriptions":{"en":{"language":"en","value":"city"}},
+            "aliases":{},
+            "claims":{"P31":[{"mainsnak":{"snaktype":"value","property":"P31","datavalue":{"value":{"entity-type":"item","numeric-id":515,"id":"Q515"},"type":"wikibase-entityid"},"datatype":"wikibase-item"},"type":"statement","rank":"normal"}]}}
+        },"success":1}""";
 
     @Override
     public void close() {

@@ -43,7 +43,7 @@ class DumpsTest {
     @Test
     void twoBuildsGiveByteIdenticalFiles() throws IOException {
         Map<String, String> a = sums(first), b = sums(second);
-        assertEquals(8, a.size(), a.toString());
+        assertEquals(11, a.size(), a.toString());
         assertEquals(a, b);
     }
 
@@ -90,6 +90,26 @@ class DumpsTest {
         String turtleSum = Sources.sha256(Files.readAllBytes(first.resolve("treaty-graph.ttl")));
         assertTrue(ttl.contains(turtleSum), "void.ttl lacks the checksum of treaty-graph.ttl");
         assertTrue(v.contains(null, RDF.type.asNode(), org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#Dataset")));
+    }
+
+    @Test
+    void theLinksDumpHoldsTheLinksAloneAndSameAsOnlyInItsOwnFile() throws IOException {
+        Graph links = parse(first.resolve("wikidata-links.nt"), Lang.NTRIPLES);
+        Graph asserted = TestProjects.repoGraph().asserted();
+        int n = asserted.find(null, org.apache.jena.vocabulary.SKOS.exactMatch.asNode(), null).toList().size();
+        assertTrue(n >= 20, "links: " + n);
+        assertEquals(2 * n, links.size(), "exactMatch and wikidataId for each link");
+        assertTrue(links.find().toList().stream().allMatch(asserted::contains), "nothing but asserted links");
+        assertTrue(links.contains(TG.entity("polity/democratic-republic-of-georgia"), org.apache.jena.vocabulary.SKOS.exactMatch.asNode(),
+                org.apache.jena.graph.NodeFactory.createURI("http://www.wikidata.org/entity/Q245160")));
+        Graph sameAs = parse(first.resolve("wikidata-links-sameas.nt"), Lang.NTRIPLES);
+        assertEquals(n, sameAs.find(null, org.apache.jena.vocabulary.OWL.sameAs.asNode(), null).toList().size());
+        for (String dump : new String[] {"treaty-graph.ttl", "treaty-graph.trig"}) {
+            assertFalse(Files.readString(first.resolve(dump)).contains("owl:sameAs"), dump + " must not carry owl:sameAs");
+        }
+        Graph v = parse(first.resolve("void.ttl"), Lang.TURTLE);
+        assertTrue(v.contains(org.apache.jena.graph.NodeFactory.createURI(TG.BASE + "dataset/wikidata-links"), org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#triples"),
+                org.apache.jena.graph.NodeFactory.createLiteralDT(Integer.toString(n), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
     }
 
     @Test

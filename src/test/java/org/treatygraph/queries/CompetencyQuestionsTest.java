@@ -244,4 +244,29 @@ class CompetencyQuestionsTest {
         List<Map<String, String>> asserted = run("cq12-territories-changed-hands-1920-1921.rq", assertedOnly);
         assertTrue(asserted.size() < rows.size() / 4, asserted.size() + " of " + rows.size());
     }
+
+    @Test
+    void cq9EveryEntityWithItsWikidataItemOrNone() throws IOException {
+        List<Map<String, String>> rows = run("cq09-wikidata-links.rq");
+        Set<String> entities = column(rows, "entity");
+        assertEquals(entities.size(), rows.size(), "one row per entity");
+        // Every linked entity of data/wikidata/links.yaml, with its item and its check; the rest without.
+        List<Map<String, String>> linked = rows.stream().filter(r -> r.get("item") != null).toList();
+        String links = Files.readString(TestProjects.repo().wikidataLinksFile(), StandardCharsets.UTF_8);
+        assertEquals(links.split("\n  - entity: ", -1).length - 1, linked.size(), "linked rows = entries of links.yaml");
+        assertTrue(linked.stream().allMatch(r -> r.get("how") != null && r.get("item").equals("http://www.wikidata.org/entity/" + r.get("qid"))), linked.toString());
+        Map<String, String> drg = where(rows, "entity", "polity/democratic-republic-of-georgia").get(0);
+        assertEquals("Q245160", drg.get("qid"));
+        assertEquals("checked against a stored public page", drg.get("how"));
+        assertTrue(drg.get("checkedAgainst").startsWith("https://github.com/SpocWiki/_Standards/blob/"), drg.toString());
+        // The Georgian SSR and the Grand National Assembly are listed, without a link.
+        assertNull(where(rows, "entity", "polity/georgian-ssr").get(0).get("item"));
+        assertNull(where(rows, "entity", "polity/grand-national-assembly").get(0).get("item"));
+        assertEquals(Set.of("agreement", "polity", "person", "territory"), column(rows, "kind"));
+        assertTrue(rows.size() > 200 && rows.size() - linked.size() > 150, rows.size() + " entities, " + linked.size() + " linked");
+        // An exactMatch without its check does not count as a link.
+        Dataset noChecks = DatasetFactory.wrap(DatasetGraphFactory.wrap(TestProjects.repoGraph().unionWithInferred()));
+        noChecks.getDefaultModel().removeAll(null, noChecks.getDefaultModel().createProperty(TG.NS + "checkMethod"), null);
+        assertEquals(0, run("cq09-wikidata-links.rq", noChecks).stream().filter(r -> r.get("item") != null).count());
+    }
 }

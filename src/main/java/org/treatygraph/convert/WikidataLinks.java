@@ -1,0 +1,136 @@
+package org.treatygraph.convert;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.treatygraph.ontology.TG;
+
+/**
+ * The checked Wikidata links of data/wikidata/links.yaml. Each link gives its entity skos:exactMatch to
+ * the item and tg:wikidataId with the bare QID (asserted graph); the statement of the exactMatch triple
+ * carries the check (provenance graph). A link without a complete check, to an unknown entity, or
+ * repeating an entity or a QID is an error at its line: a wrong link is worse than none.
+ */
+final class WikidataLinks {
+    static final String ENTITY_NS = "http://www.wikidata.org/entity/";
+    private static final Pattern QID = Pattern.compile("Q[1-9][0-9]*");
+    private static final Set<String> KEYS = Set.of("entity", "qid", "how", "page", "excerpt", "itemLabel", "checked", "note",
+            "acceptedBy", "score", "review");
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            "stored-page", List.of("page", "excerpt", "itemLabel"),
+            "accepted-candidate", List.of("acceptedBy", "score"));
+
+    private WikidataLinks() {}
+
+    /**
+     * Reads the links and writes them; problems are added, nothing is written for an entry with one.
+     * @param entities the entities the records define (their IRIs)
+     */
+    static void read(YamlNode root, Set<Node> entities, Graph asserted, Graph provenance, Map<Node, Location> locations, List<Problem> problems) {
+        YamlNode list = root.isMap() ? root.get("links") : null;
+        if (list == null || !list.isList()) {
+            if (!(root.isScalar() && root.text() == null)) problems.add(new Problem(root.location(), "expected a map with a list under 'links'"));
+            return;
+        }
+        Map<String, Location> byEntity = new HashMap<>(), byQid = new HashMap<>();
+        for (YamlNode item : list.items()) {
+            if (!item.isMap()) {
+                problems.add(new Problem(item.location(), "a link is a map (entity, qid, how, …), not " + item.describe()));
+                continue;
+            }
+            int before = problems.size();
+            for (String key : item.entries().keySet()) {
+                if (!KEYS.contains(key)) problems.add(new Problem(item.keyLocation(key), "unknown key '" + key + "'" + Suggest.nearest(key, KEYS)));
+            }
+            String entity = text(item, "entity", problems), qid = text(item, "qid", problems), how = text(item, "how", problems);
+            String checked = text(item, "checked", problems);
+            Node subject = entity == null ? null : NodeFactory.createURI(TG.ID + entity);
+            if (subject != null && (!entities.contains(subject) || !entity.matches("[a-z-]+/[^/]+"))) {
+                problems.add(new Problem(item.get("entity").location(), "no entity '" + entity + "' in the records"
+                        + Suggest.nearest(entity, entities.stream().map(n -> n.getURI().substring(TG.ID.length())).toList())));
+            }
+            if (qid != null && !QID.matcher(qid).matches()) problems.add(new Problem(item.get("qid").location(), "'" + qid + "' is not a Wikidata item id (Q followed by digits)"));
+            if (how != null && !REQUIRED.containsKey(how)) {
+                problems.add(new Problem(item.get("how").location(), "how '" + how + "': expected one of " + REQUIRED.keySet().stream().sorted().toList()));
+            } else if (how != null) {
+                for (String key : REQUIRED.get(how)) text(item, key, problems);
+            }
+            if (checked != null) {
+                try {
+                    LocalDate.parse(checked);
+                } catch (DateTimeParseException e) {
+                    problems.add(new Problem(item.get("checked").location(), "checked '" + checked + "' is not a date (YYYY-MM-DD)"));
+                }
+            }
+            if ("stored-page".equals(how) && qid != null && item.get("excerpt") != null && item.get("excerpt").text() != null
+                    && !Pattern.compile("(?<![0-9])" + qid.substring(1) + "(?![0-9])").matcher(item.get("excerpt").text()).find()) {
+                problems.add(new Problem(item.get("excerpt").location(), "the excerpt does not show " + qid + ": it must be the page's words that give the QID"));
+            }
+            String page = item.get("page") == null ? null : item.get("page").text();
+            if (page != null && !page.matches("https?://\\S+")) problems.add(new Problem(item.get("page").location(), "page '" + page + "' is not an http(s) URL"));
+            Double score = null;
+            if (item.get("score") != null) {
+                try {
+                    score = Double.parseDouble(item.get("score").text());
+                    if (score < 0 || score > 100) throw new NumberFormatException();
+                } catch (NumberFormatException | NullPointerException e) {
+                    problems.add(new Problem(item.get("score").location(), "score must be a number from 0 to 100"));
+                }
+            }
+            if (entity != null && byEntity.containsKey(entity)) problems.add(new Problem(item.get("entity").location(), entity + " is already linked at " + byEntity.get(entity)));
+            if (qid != null && byQid.containsKey(qid)) problems.add(new Problem(item.get("qid").location(), qid + " is already linked to another entity at " + byQid.get(qid)));
+            if (entity != null) byEntity.putIfAbsent(entity, item.location());
+            if (qid != null) byQid.putIfAbsent(qid, item.location());
+            if (problems.size() > before) continue;
+
+            Triple link = Triple.create(subject, SKOS.exactMatch.asNode(), NodeFactory.createURI(ENTITY_NS + qid));
+            Triple id = Triple.create(subject, TG.term("wikidataId"), NodeFactory.createLiteralString(qid));
+            asserted.add(link);
+            asserted.add(id);
+            Node st = Provenance.statementIri(link);
+            locations.put(st, item.location());
+            locations.put(Provenance.statementIri(id), item.location());
+            provenance.add(Triple.create(st, RDF.type.asNode(), RDF.Statement.asNode()));
+            provenance.add(Triple.create(st, RDF.subject.asNode(), link.getSubject()));
+            provenance.add(Triple.create(st, RDF.predicate.asNode(), link.getPredicate()));
+            provenance.add(Triple.create(st, RDF.object.asNode(), link.getObject()));
+            provenance.add(Triple.create(st, TG.term("checkMethod"), TG.term(how.equals("stored-page") ? "StoredPageCheck" : "AcceptedCandidate")));
+            provenance.add(Triple.create(st, TG.term("checkedOn"), NodeFactory.createLiteralDT(checked, XSDDatatype.XSDdate)));
+            if (page != null) provenance.add(Triple.create(st, TG.term("checkedAgainst"), NodeFactory.createURI(page)));
+            literal(item, "excerpt", st, TG.term("checkExcerpt"), provenance);
+            literal(item, "itemLabel", st, TG.term("itemLabelSeen"), provenance);
+            literal(item, "acceptedBy", st, TG.term("acceptedBy"), provenance);
+            if (item.get("note") != null && item.get("note").text() != null)
+                provenance.add(Triple.create(st, TG.note, NodeFactory.createLiteralLang(item.get("note").text(), "en")));
+            if (score != null) provenance.add(Triple.create(st, TG.term("candidateScore"),
+                    NodeFactory.createLiteralDT(BigDecimal.valueOf(score).toPlainString(), XSDDatatype.XSDdecimal)));
+        }
+    }
+
+    /** A required scalar, or null with a problem. */
+    private static String text(YamlNode item, String key, List<Problem> problems) {
+        YamlNode v = item.get(key);
+        if (v == null || !v.isScalar() || v.text() == null || v.text().isBlank()) {
+            problems.add(new Problem(v == null ? item.location() : v.location(), "a link needs '" + key + "'" + (v == null ? "" : ", found " + v.describe())));
+            return null;
+        }
+        return v.text().strip();
+    }
+
+    private static void literal(YamlNode item, String key, Node st, Node p, Graph g) {
+        YamlNode v = item.get(key);
+        if (v != null && v.text() != null) g.add(Triple.create(st, p, NodeFactory.createLiteralString(v.text())));
+    }
+}

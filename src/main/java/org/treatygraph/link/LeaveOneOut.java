@@ -1,0 +1,81 @@
+package org.treatygraph.link;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.treatygraph.convert.Progress;
+
+/**
+ * Measures candidate search on the links we recorded: each linked entity is searched for as if it had no
+ * link (search and scoring never read skos:exactMatch), and the recorded item's rank is noted. A link
+ * would be accepted at threshold T when the best candidate scores above T; precision is the share of
+ * accepted links that are the recorded ones, recall the share of recorded links accepted correctly.
+ */
+public final class LeaveOneOut {
+    /** One recorded link and what search made of it. */
+    public record Row(String id, String recorded, String best, double bestScore, int rank) {
+        boolean correct() { return recorded.equals(best); }
+    }
+
+    static final double[] THRESHOLDS = {50, 60, 70, 80, 85, 90, 95};
+    private final List<Row> rows;
+    private final String api;
+
+    private LeaveOneOut(List<Row> rows, String api) {
+        this.rows = rows;
+        this.api = api;
+    }
+
+    /** Runs over the given entities; those without a recorded link are skipped. */
+    public static LeaveOneOut run(EntityIndex index, Profiles profiles, Candidates candidates, List<String> ids, String api, Progress progress)
+            throws IOException, InterruptedException {
+        List<Row> rows = new ArrayList<>();
+        for (String id : ids) {
+            String recorded = recordedQid(index.get(id));
+            if (recorded == null) continue;
+            List<Candidates.Candidate> found = candidates.find(profiles.wanted(id), 5);
+            int rank = 0;
+            for (int i = 0; i < found.size(); i++) if (found.get(i).qid().equals(recorded)) { rank = i + 1; break; }
+            rows.add(new Row(id, recorded, found.isEmpty() ? "" : found.get(0).qid(), found.isEmpty() ? 0 : found.get(0).score(), rank));
+            if (rows.size() % 10 == 0) progress.step(rows.size() + " links searched");
+        }
+        return new LeaveOneOut(rows, api);
+    }
+
+    private static String recordedQid(EntityIndex.Entry e) {
+        for (String v : e.values().getOrDefault("exactMatch", List.of())) {
+            if (v.startsWith("http://www.wikidata.org/entity/")) return v.substring("http://www.wikidata.org/entity/".length());
+        }
+        return null;
+    }
+
+    public List<Row> rows() { return rows; }
+
+    /** Recorded items ranked first. */
+    public long rankedFirst() { return rows.stream().filter(r -> r.rank() == 1).count(); }
+
+    /** Accepted above the threshold: how many, and how many of them right. */
+    public long accepted(double threshold) { return rows.stream().filter(r -> !r.best().isEmpty() && r.bestScore() > threshold).count(); }
+
+    public long acceptedCorrectly(double threshold) { return rows.stream().filter(r -> r.correct() && r.bestScore() > threshold).count(); }
+
+    public String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Leave-one-out over ").append(rows.size()).append(" recorded links, against ").append(api).append("\n\n");
+        sb.append("Recorded item ranked first: ").append(rankedFirst()).append(" of ").append(rows.size())
+                .append("; among the candidates at all: ").append(rows.stream().filter(r -> r.rank() > 0).count()).append(".\n\n");
+        sb.append("| accept above | accepted | right | precision | recall |\n|---|---|---|---|---|\n");
+        for (double t : THRESHOLDS) {
+            long a = accepted(t), ok = acceptedCorrectly(t);
+            sb.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %s | %.2f |%n", t, a, ok, a == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) ok / a),
+                    rows.isEmpty() ? 0 : (double) ok / rows.size()));
+        }
+        sb.append("\n| entity | recorded | best candidate | its score | rank of recorded |\n|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            sb.append("| ").append(r.id()).append(" | ").append(r.recorded()).append(" | ").append(r.best().isEmpty() ? "(none)" : r.best())
+                    .append(r.correct() ? "" : " ✗").append(" | ").append(r.bestScore()).append(" | ").append(r.rank() == 0 ? "not found" : r.rank()).append(" |\n");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package org.treatygraph.link;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.treatygraph.ontology.TG;
+
+/**
+ * What candidate search knows of each entity beyond its names: the Wikidata classes of its classes
+ * (tg:wikidataClass in the ontology, inherited through inferred types) and the years of its dated facts
+ * (an agreement's signing; for anyone else, the dates of the agreements, changes and events that name
+ * it, directly or through a participation).
+ */
+public final class Profiles {
+    private final EntityIndex index;
+    private final Map<String, Set<String>> classesByType;
+    private final Map<String, Set<Integer>> years;
+
+    private Profiles(EntityIndex index, Map<String, Set<String>> classesByType, Map<String, Set<Integer>> years) {
+        this.index = index;
+        this.classesByType = classesByType;
+        this.years = years;
+    }
+
+    /** Reads the profiles from a dataset whose default graph holds the ontology and the inferred closure. */
+    public static Profiles load(Dataset ds, EntityIndex index) {
+        Map<String, Set<String>> classes = new HashMap<>();
+        select(ds, """
+                SELECT ?c ?w { ?c tg:wikidataClass ?w FILTER(STRSTARTS(STR(?c), STR(tg:))) }""", s ->
+                classes.computeIfAbsent(s.getResource("c").getLocalName(), k -> new TreeSet<>()).add(s.getResource("w").getLocalName()));
+        Map<String, Set<Integer>> years = new HashMap<>();
+        select(ds, """
+                SELECT DISTINCT ?e ?d {
+                  { ?e a tg:Instrument ; tg:signingDate ?ds }
+                  UNION { ?e a ?k . VALUES ?k { tg:CollectiveActor tg:Person tg:Territory } ?x ?p ?e . ?x tg:date ?ds }
+                  UNION { ?e a ?k . VALUES ?k { tg:CollectiveActor tg:Person tg:Territory } ?x ?p ?e . ?y ?q ?x . ?y tg:date ?ds }
+                  ?ds tg:dateValue ?d
+                }""", s -> {
+            String e = s.getResource("e").getURI();
+            if (!e.startsWith(TG.ID)) return;
+            String lexical = s.getLiteral("d").getLexicalForm();
+            if (lexical.matches("\\d{4}.*")) years.computeIfAbsent(e.substring(TG.ID.length()), k -> new TreeSet<>()).add(Integer.parseInt(lexical.substring(0, 4)));
+        });
+        return new Profiles(index, classes, years);
+    }
+
+    /** What to look for on Wikidata for this entity. */
+    public Candidates.Wanted wanted(String id) {
+        EntityIndex.Entry e = index.get(id);
+        Set<String> wikidataClasses = new LinkedHashSet<>();
+        for (String t : e.types()) wikidataClasses.addAll(classesByType.getOrDefault(t, Set.of()));
+        Candidates.Dates dates = switch (id.substring(0, id.indexOf('/'))) {
+            case "agreement" -> Candidates.Dates.POINT;
+            case "person" -> Candidates.Dates.LIFE;
+            case "polity" -> Candidates.Dates.EXISTENCE;
+            default -> Candidates.Dates.NONE;
+        };
+        return new Candidates.Wanted(e.names(), wikidataClasses, years.getOrDefault(id, Set.of()), dates);
+    }
+
+    private static void select(Dataset ds, String query, java.util.function.Consumer<QuerySolution> row) {
+        String q = "PREFIX tg: <" + TG.NS + ">\n" + query;
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            qe.execSelect().forEachRemaining(row);
+        }
+    }
+}

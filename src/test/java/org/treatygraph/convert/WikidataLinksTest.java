@@ -1,0 +1,183 @@
+package org.treatygraph.convert;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatygraph.TestProjects;
+import org.treatygraph.ontology.TG;
+
+/** The checked Wikidata links: every link in the data has its check, and a link without one cannot get in. */
+class WikidataLinksTest {
+    @TempDir Path dir;
+
+    static final String WD = "http://www.wikidata.org/entity/";
+
+    /** The links file read on its own (Jackson), to compare the built graph against. */
+    static Map<String, JsonNode> linksFile() throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(TestProjects.repo().wikidataLinksFile().toFile());
+        Map<String, JsonNode> byEntity = new HashMap<>();
+        root.path("links").forEach(l -> byEntity.put(l.path("entity").asText(), l));
+        return byEntity;
+    }
+
+    @Test
+    void everyLinkInTheDataHasItsCheck() throws IOException {
+        TreatyGraph g = TestProjects.repoGraph();
+        Map<String, JsonNode> file = linksFile();
+        List<Triple> links = g.asserted().find(Node.ANY, SKOS.exactMatch.asNode(), Node.ANY).filterKeep(t -> t.getObject().getURI().startsWith(WD)).toList();
+        assertEquals(file.size(), links.size(), "one exactMatch per entry of links.yaml");
+        assertTrue(links.size() >= 20, "the bundled data links " + links.size());
+        Set<String> qids = new HashSet<>();
+        for (Triple link : links) {
+            String entity = link.getSubject().getURI().substring(TG.ID.length());
+            String qid = link.getObject().getURI().substring(WD.length());
+            assertTrue(qids.add(qid), qid + " linked twice");
+            assertEquals(file.get(entity).path("qid").asText(), qid, entity);
+            assertTrue(g.asserted().contains(link.getSubject(), TG.term("wikidataId"), NodeFactory.createLiteralString(qid)), "the plain identifier of " + entity);
+            Node st = statementOf(g.provenance(), link);
+            assertNotNull(st, "no statement for the link of " + entity);
+            Node how = object(g.provenance(), st, TG.term("checkMethod"));
+            assertNotNull(how, "no check for " + entity);
+            assertNotNull(object(g.provenance(), st, TG.term("checkedOn")), entity);
+            if (how.equals(TG.term("StoredPageCheck"))) {
+                assertTrue(object(g.provenance(), st, TG.term("checkedAgainst")).getURI().startsWith("https://"), entity);
+                String excerpt = object(g.provenance(), st, TG.term("checkExcerpt")).getLiteralLexicalForm();
+                assertTrue(excerpt.matches(".*(?<![0-9])" + qid.substring(1) + "(?![0-9]).*"), entity + ": the excerpt shows the QID: " + excerpt);
+                assertNotNull(object(g.provenance(), st, TG.term("itemLabelSeen")), entity);
+            } else {
+                assertEquals(TG.term("AcceptedCandidate"), how);
+                assertNotNull(object(g.provenance(), st, TG.term("acceptedBy")), entity);
+            }
+        }
+        assertFalse(g.union().contains(Node.ANY, OWL.sameAs.asNode(), Node.ANY), "no owl:sameAs in the served graph");
+    }
+
+    @Test
+    void historicalPolitiesKeepTheirOwnItems() {
+        Graph a = TestProjects.repoGraph().asserted();
+        assertEquals("Q245160", qid(a, "polity/democratic-republic-of-georgia"));
+        assertNull(qid(a, "polity/georgian-ssr"), "the Georgian SSR is another item, not yet checked");
+        assertEquals("Q2949827", qid(a, "polity/ankara-government"));
+        assertEquals("Q12560", qid(a, "polity/ottoman-empire"));
+        assertNull(qid(a, "polity/grand-national-assembly"), "the Assembly is neither its government's item nor modern Turkey's");
+        assertNull(qid(a, "polity/rsfsr"), "two candidate items: left for a person to decide");
+    }
+
+    private Project withLinks(String links) throws IOException {
+        Project p = TestProjects.scratch(dir, TestProjects.VALID);
+        Files.createDirectories(p.wikidataLinksFile().getParent());
+        Files.writeString(p.wikidataLinksFile(), links, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private List<Problem> problems(String links) throws IOException {
+        Project p = withLinks(links);
+        return assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build()).problems();
+    }
+
+    static final String GOOD = """
+        links:
+          - entity: polity/persia
+            qid: Q900005
+            how: stored-page
+            page: https://example.org/items
+            excerpt: "Persia,900005"
+            itemLabel: Persia
+            checked: 2026-11-22
+          - entity: agreement/soviet-persian-treaty-1921
+            qid: Q900006
+            how: accepted-candidate
+            acceptedBy: a reviewer
+            score: 93.5
+            checked: 2026-11-22
+        """;
+
+    @Test
+    void aCheckedLinkGetsIn() throws IOException {
+        TreatyGraph g = new GraphBuilder(withLinks(GOOD), Progress.SILENT).build();
+        assertEquals("Q900005", qid(g.asserted(), "polity/persia"));
+        assertEquals("Q900006", qid(g.asserted(), "agreement/soviet-persian-treaty-1921"));
+        Triple link = Triple.create(TG.entity("agreement/soviet-persian-treaty-1921"), SKOS.exactMatch.asNode(), NodeFactory.createURI(WD + "Q900006"));
+        assertEquals("93.5", object(g.provenance(), statementOf(g.provenance(), link), TG.term("candidateScore")).getLiteralLexicalForm());
+        assertEquals(new Location("data/wikidata/links.yaml", 9, 5), g.locationOfFact(link), "the link points back at its entry");
+    }
+
+    @Test
+    void anIncompleteOrWrongLinkIsRefusedAtItsLine() throws IOException {
+        List<Problem> ps = problems("""
+            links:
+              - entity: polity/persia
+                qid: Q900005
+                how: stored-page
+                page: https://example.org/items
+                excerpt: "Persia,900050"
+                itemLabel: Persia
+                checked: 2026-11-22
+              - entity: polity/persa
+                qid: Q900007
+                how: guessed
+                checked: 2026-11-22
+              - entity: polity/rsfsr
+                qid: Q900005
+                how: accepted-candidate
+                score: 120
+                checked: 22.11.2026
+            """);
+        Map<Integer, String> byLine = new HashMap<>();
+        ps.forEach(p -> byLine.merge(p.location().line(), p.message(), (x, y) -> x + " | " + y));
+        assertTrue(byLine.get(6).contains("the excerpt does not show Q900005"), byLine.toString());
+        assertTrue(byLine.get(9).contains("no entity 'polity/persa' in the records; nearest: polity/persia"), byLine.toString());
+        assertTrue(byLine.get(11).contains("how 'guessed': expected one of [accepted-candidate, stored-page]"), byLine.toString());
+        assertTrue(byLine.get(14).contains("Q900005 is already linked to another entity at data/wikidata/links.yaml:2"), byLine.toString());
+        assertTrue(byLine.get(13).contains("a link needs 'acceptedBy'"), byLine.toString());
+        assertTrue(byLine.get(16).contains("score must be a number from 0 to 100"), byLine.toString());
+        assertTrue(byLine.get(17).contains("checked '22.11.2026' is not a date"), byLine.toString());
+        assertTrue(ps.stream().allMatch(p -> p.location().file().equals("data/wikidata/links.yaml")), ps.toString());
+    }
+
+    @Test
+    void anExactMatchWrittenInARecordHasNoCheckAndFailsTheBuild() throws IOException {
+        Project p = TestProjects.scratch(dir, TestProjects.VALID.replace("  label: Persia\n", "  label: Persia\n  exactMatch: http://www.wikidata.org/entity/Q900005\n"));
+        InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());
+        assertTrue(e.getMessage().contains("a Wikidata link without a recorded check"), e.getMessage());
+        assertTrue(e.getMessage().contains("data/records/test.yaml:5:"), "points at the record: " + e.getMessage());
+    }
+
+    static String qid(Graph g, String entity) {
+        Node n = object(g, TG.entity(entity), TG.term("wikidataId"));
+        return n == null ? null : n.getLiteralLexicalForm();
+    }
+
+    static Node statementOf(Graph provenance, Triple t) {
+        for (Triple s : provenance.find(Node.ANY, RDF.subject.asNode(), t.getSubject()).toList()) {
+            if (provenance.contains(s.getSubject(), RDF.predicate.asNode(), t.getPredicate()) && provenance.contains(s.getSubject(), RDF.object.asNode(), t.getObject()))
+                return s.getSubject();
+        }
+        return null;
+    }
+
+    static Node object(Graph g, Node s, Node p) {
+        List<Triple> ts = g.find(s, p, Node.ANY).toList();
+        return ts.isEmpty() ? null : ts.get(0).getObject();
+    }
+}
