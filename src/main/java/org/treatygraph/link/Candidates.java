@@ -22,7 +22,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *     P585 or P571; for a person or polity, the share of our years inside the item's life (P569–P570) or
  *     existence (P571–P576). An item without those dates gets half.</li>
  * </ul>
- * The score is the sum over the parts that apply, scaled to 100.
+ * The score is the sum over the parts that apply, scaled to 100, and halved when a person's life or a
+ * polity's existence excludes all our years. Items are found by wbsearchentities (prefix of a label or
+ * alias) and by full-text search, for each of the entity's first few names.
  */
 public final class Candidates {
     /** What we know of the entity to link. */
@@ -66,6 +68,9 @@ public final class Candidates {
         Set<String> ids = new LinkedHashSet<>();
         for (String n : wanted.names().subList(0, Math.min(SEARCHED_NAMES, wanted.names().size()))) {
             for (JsonNode hit : api.search(n, "en", perName).path("search")) ids.add(hit.path("id").asText());
+            for (JsonNode hit : api.fullText(n, perName).path("query").path("search")) {
+                if (hit.path("title").asText().matches("Q\\d+")) ids.add(hit.path("title").asText());
+            }
         }
         if (ids.isEmpty()) return List.of();
         JsonNode entities = api.entities(new ArrayList<>(ids)).path("entities");
@@ -99,8 +104,10 @@ public final class Candidates {
         Double date = wanted.years().isEmpty() || wanted.dates() == Dates.NONE ? null : dateAgreement(wanted, e);
         double points = name * NAME + (type == null ? 0 : type * TYPE) + (date == null ? 0 : date * DATE);
         double max = NAME + (type == null ? 0 : TYPE) + (date == null ? 0 : DATE);
+        // A person who died before our facts, or a state founded after them, cannot be ours: halved.
+        double contradiction = date != null && date == 0 && wanted.dates() != Dates.POINT ? 0.5 : 1;
         return new Candidate(e.path("id").asText(), label(e), e.path("descriptions").path("en").path("value").asText(""),
-                round(100 * points / max), round(name * 100), type == null ? null : round(type * TYPE), date == null ? null : round(date * DATE));
+                round(100 * points / max * contradiction), round(name * 100), type == null ? null : round(type * TYPE), date == null ? null : round(date * DATE));
     }
 
     /** 0 to 1: how well our years fit the item's dates; 0.5 when the item has none. */

@@ -17,7 +17,7 @@ import java.util.List;
 import org.treatygraph.convert.Sources;
 
 /**
- * The two Wikidata API calls candidate search needs, wbsearchentities and wbgetentities, against a
+ * The Wikidata API calls candidate search needs (wbsearchentities, full-text search, wbgetentities) against a
  * configurable api.php. Every response is cached on disk under its request's hash, so a rerun (or a
  * test, or a build) asks nothing twice and an interrupted run loses nothing it already fetched. Rate
  * limiting (429, 503 with Retry-After) is waited out a few times; anything else fails with the URL and
@@ -42,6 +42,14 @@ public final class WikidataApi {
     public JsonNode search(String text, String language, int limit) throws IOException, InterruptedException {
         return get("action=wbsearchentities&format=json&type=item&search=" + enc(text) + "&language=" + enc(language)
                 + "&uselang=" + enc(language) + "&limit=" + limit);
+    }
+
+    /**
+     * Full-text search (list=search) over items: finds "Leon Trotsky" for "Trotsky", which the prefix match
+     * of wbsearchentities cannot.
+     */
+    public JsonNode fullText(String text, int limit) throws IOException, InterruptedException {
+        return get("action=query&format=json&list=search&srnamespace=0&srsearch=" + enc(text) + "&srlimit=" + limit);
     }
 
     /** wbgetentities: labels, aliases, descriptions and claims of up to 50 items. */

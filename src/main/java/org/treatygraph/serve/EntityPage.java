@@ -56,9 +56,18 @@ final class EntityPage {
             kinds.add(link(r.get("k"), r.get("kl")));
         }
         b.append("<p>Kind: ").append(String.join(", ", kinds)).append("</p>\n");
-        for (QuerySolution r : select("SELECT ?w { <$IRI> skos:exactMatch ?w FILTER(STRSTARTS(STR(?w), 'http://www.wikidata.org/entity/')) }")) {
+        for (QuerySolution r : select("""
+                SELECT ?w ?how ?on ?page { <$IRI> skos:exactMatch ?w FILTER(STRSTARTS(STR(?w), 'http://www.wikidata.org/entity/'))
+                  OPTIONAL { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <$IRI> ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?w ;
+                                 tg:checkMethod/rdfs:label ?how ; tg:checkedOn ?on OPTIONAL { ?st tg:checkedAgainst ?page } } }""")) {
             String w = r.getResource("w").getURI();
-            b.append("<p>Wikidata: <a href=\"").append(Html.esc(w)).append("\">").append(Html.esc(w.substring(w.lastIndexOf('/') + 1))).append("</a></p>\n");
+            b.append("<p>Wikidata: <a href=\"").append(Html.esc(w)).append("\">").append(Html.esc(w.substring(w.lastIndexOf('/') + 1))).append("</a>");
+            if (r.get("how") != null) {
+                b.append(" <span class=\"check\">(").append(Html.esc(r.getLiteral("how").getLexicalForm()));
+                if (r.get("page") != null) b.append(": <a href=\"").append(Html.esc(r.getResource("page").getURI())).append("\">the page</a>");
+                b.append(", ").append(Html.esc(r.getLiteral("on").getLexicalForm())).append(")</span>");
+            }
+            b.append("</p>\n");
         }
         facts(b, iri, "Facts");
         List<String> nested = select("SELECT DISTINCT ?n { ?n ?p ?o FILTER(STRSTARTS(STR(?n), '$IRI/')) } ORDER BY ?n").stream()

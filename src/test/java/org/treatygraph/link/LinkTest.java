@@ -61,7 +61,7 @@ class LinkTest {
         try (WikidataFixture wd = new WikidataFixture()) {
             Candidates.Wanted treaty = new Candidates.Wanted(List.of("Treaty of Kars"), Set.of(), Set.of(), Candidates.Dates.POINT);
             new Candidates(new WikidataApi(wd.api(), cache, 10_000)).find(treaty, 5);
-            assertEquals(2, wd.requests.get());
+            assertEquals(3, wd.requests.get(), "prefix search, full-text search, entities");
             String api = wd.api();
             wd.close();
             List<Candidates.Candidate> again = new Candidates(new WikidataApi(api, cache, 10_000)).find(treaty, 5);

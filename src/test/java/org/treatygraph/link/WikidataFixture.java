@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for https://www.wikidata.org/w/api.php on loopback, answering wbsearchentities and
- * wbgetentities in the API's own JSON shapes. wbsearchentities matches as the real one does: the search
- * text is a prefix of a label or alias in the asked language (case and accents aside), exact matches
- * first. It holds two made-up items (Q900001 a treaty of Kars signed 1921, Q900002 a place called Kars)
+ * wbgetentities, and full-text search (list=search), in the API's own JSON shapes. wbsearchentities
+ * matches as the real one does: the search text is a prefix of a label or alias in the asked language
+ * (case and accents aside), exact matches first; full-text search wants every word of the text among
+ * the words of one label or alias. It holds two made-up items (Q900001 a treaty of Kars signed 1921, Q900002 a place called Kars)
  * and, on request, the items of src/test/resources/wikidata/stand-in.json, taken from stored pages that
  * reproduce Wikidata. It can be told to rate-limit or to send broken JSON.
  */
@@ -64,6 +65,7 @@ final class WikidataFixture implements AutoCloseable {
             }
             String body = broken ? "<html>Wikimedia Error</html>"
                     : "wbsearchentities".equals(q.get("action")) ? search(q.get("search"), q.getOrDefault("language", "en"), Integer.parseInt(q.getOrDefault("limit", "7")))
+                    : "search".equals(q.get("list")) ? fullText(q.get("srsearch"), Integer.parseInt(q.getOrDefault("srlimit", "10")))
                     : get(q.getOrDefault("ids", ""));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
@@ -104,6 +106,30 @@ final class WikidataFixture implements AutoCloseable {
             r.putObject("match").put("type", h.type()).put("language", language).put("text", h.matched());
         }
         out.put("success", 1);
+        return out.toString();
+    }
+
+    /** list=search as CirrusSearch answers it for items: every word of the text is a word of some label or alias. */
+    private String fullText(String text, int limit) {
+        List<String> words = List.of(EntityIndex.normalise(text).split(" "));
+        ObjectNode out = JSON.createObjectNode().put("batchcomplete", "");
+        ObjectNode query = out.putObject("query");
+        ArrayNode list = query.putArray("search");
+        int hits = 0;
+        for (JsonNode e : items.values()) {
+            List<String> terms = new ArrayList<>();
+            e.path("labels").forEach(l -> terms.add(EntityIndex.normalise(l.path("value").asText())));
+            e.path("aliases").forEach(as -> as.forEach(a -> terms.add(EntityIndex.normalise(a.path("value").asText()))));
+            boolean match = terms.stream().anyMatch(t -> List.of(t.split(" ")).containsAll(words));
+            if (!match) continue;
+            hits++;
+            if (list.size() < limit) {
+                String id = e.path("id").asText();
+                list.addObject().put("ns", 0).put("title", id).put("pageid", id.hashCode() & 0xffff)
+                        .put("snippet", e.path("labels").path("en").path("value").asText(id));
+            }
+        }
+        query.putObject("searchinfo").put("totalhits", hits);
         return out.toString();
     }
 

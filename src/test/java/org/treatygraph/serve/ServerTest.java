@@ -120,6 +120,15 @@ class ServerTest {
     }
 
     @Test
+    void entityPageShowsItsWikidataLinkAndHowItWasChecked() throws Exception {
+        String html = new String(get("/id/polity/democratic-republic-of-georgia", "text/html").body(), "UTF-8");
+        assertTrue(html.contains("Wikidata: <a href=\"http://www.wikidata.org/entity/Q245160\">Q245160</a> <span class=\"check\">(checked against a stored public page: "
+                + "<a href=\"https://github.com/SpocWiki/_Standards/blob/"), html);
+        String ssr = new String(get("/id/polity/georgian-ssr", "text/html").body(), "UTF-8");
+        assertFalse(ssr.contains("Wikidata:"), "no link, none shown");
+    }
+
+    @Test
     void unknownEntityIs404InTheAskedFormatAndUnofferedTypeIs406() throws Exception {
         var ttl = get("/id/agreement/no-such-treaty", "text/turtle");
         assertEquals(404, ttl.statusCode());
@@ -149,6 +158,17 @@ class ServerTest {
         assertTrue(ttl.headers().firstValue("Last-Modified").isPresent());
         assertEquals(304, get("/dumps/treaty-graph.ttl", null, "If-None-Match", etag).statusCode());
         assertEquals(404, get("/dumps/nothing.ttl", null).statusCode());
+        // The Wikidata links alone, and the QuickStatements batch as plain text.
+        var links = get("/dumps/wikidata-links.nt", null);
+        assertEquals(200, links.statusCode());
+        assertTrue(type(links).startsWith("application/n-triples"), type(links));
+        long n = TestProjects.repoGraph().asserted().find(null, org.apache.jena.vocabulary.SKOS.exactMatch.asNode(), null).toList().size();
+        assertEquals(2 * n, new String(links.body(), "UTF-8").lines().count());
+        assertTrue(new String(links.body(), "UTF-8").contains("<https://w3id.org/treaty-graph/id/polity/ottoman-empire> <http://www.w3.org/2004/02/skos/core#exactMatch> <http://www.wikidata.org/entity/Q12560> ."));
+        var qs = get("/dumps/quickstatements.txt", null);
+        assertEquals(200, qs.statusCode());
+        assertTrue(type(qs).startsWith("text/plain"), type(qs));
+        assertTrue(page.contains("wikidata-links.nt") && page.contains("quickstatements.txt"), "the listing names the new files");
         var voidTtl = get("/.well-known/void", null);
         assertEquals(200, voidTtl.statusCode());
         assertTrue(new String(voidTtl.body(), "UTF-8").contains("void:Dataset"));
