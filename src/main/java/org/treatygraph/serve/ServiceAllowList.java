@@ -2,6 +2,7 @@ package org.treatygraph.serve;
 
 import java.util.List;
 import java.util.Set;
+import org.apache.jena.http.sys.RegistryRequestModifier;
 import org.apache.jena.query.QueryExecException;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
@@ -17,20 +18,38 @@ import org.apache.jena.sparql.service.single.ChainingServiceExecutor;
  */
 final class ServiceAllowList {
     static final String CONTEXT_NAME = "tg:serviceAllowed";
+    static final String USER_AGENT_NAME = "tg:serviceUserAgent";
 
     private ServiceAllowList() {}
 
     /** The endpoints a configuration allows. */
     static Set<String> fromConfig(Model config) {
+        return contextValues(config, CONTEXT_NAME);
+    }
+
+    /** The User-Agent SERVICE calls send (tg:serviceUserAgent), or null for Jena's own. */
+    static String userAgent(Model config) {
+        Set<String> v = contextValues(config, USER_AGENT_NAME);
+        return v.isEmpty() ? null : v.iterator().next();
+    }
+
+    private static Set<String> contextValues(Model config, String contextName) {
         String ja = "http://jena.hpl.hp.com/2005/11/Assembler#";
         Property name = config.createProperty(ja, "cxtName"), value = config.createProperty(ja, "cxtValue");
-        return config.listSubjectsWithProperty(name, CONTEXT_NAME).toList().stream()
+        return config.listSubjectsWithProperty(name, contextName).toList().stream()
                 .flatMap(r -> r.listProperties(value).toList().stream()).map(s -> s.getString().strip())
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    /** Puts a service registry into the dataset's context that refuses every endpoint not in {@code allowed}. */
-    static void apply(DatasetGraph dsg, Set<String> allowed) {
+    /**
+     * Puts a service registry into the dataset's context that refuses every endpoint not in {@code allowed},
+     * and has calls to the allowed ones send {@code userAgent} (when not null). Jena's own User-Agent is a
+     * constant; its request-modifier registry (JVM-wide, keyed by endpoint) is the one place to change it.
+     */
+    static void apply(DatasetGraph dsg, Set<String> allowed, String userAgent) {
+        if (userAgent != null) {
+            for (String endpoint : allowed) RegistryRequestModifier.get().add(endpoint, (params, headers) -> headers.put("User-Agent", userAgent));
+        }
         ChainingServiceExecutor check = (opExecute, opOriginal, binding, execCxt, chain) -> {
             String endpoint = opExecute.getService().isURI() ? opExecute.getService().getURI() : String.valueOf(opExecute.getService());
             if (!allowed.contains(endpoint)) {

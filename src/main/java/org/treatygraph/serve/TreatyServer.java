@@ -111,7 +111,7 @@ public final class TreatyServer implements AutoCloseable {
         }
         java.util.Set<String> services = ServiceAllowList.fromConfig(config);
         services.addAll(o.allowedServices());
-        ServiceAllowList.apply(dsg, services);
+        ServiceAllowList.apply(dsg, services, ServiceAllowList.userAgent(config));
         site.dataset(dsg);
         compress(fuseki);
         fuseki.start();

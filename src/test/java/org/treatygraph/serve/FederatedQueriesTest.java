@@ -85,6 +85,8 @@ class FederatedQueriesTest {
     static String remoteUrl, endpoint;
     /** The queries the stand-in received, in order. */
     static final List<String> received = new CopyOnWriteArrayList<>();
+    /** The User-Agent of each request the stand-in received. */
+    static final List<String> agents = new CopyOnWriteArrayList<>();
     static final HttpClient http = HttpClient.newHttpClient();
     @TempDir static Path tmp;
 
@@ -95,6 +97,7 @@ class FederatedQueriesTest {
         Filter record = (req, resp, chain) -> {
             String q = req.getParameter("query");
             received.add(q == null ? ((HttpServletRequest) req).getMethod() + " without a query parameter" : q);
+            agents.add(String.valueOf(((HttpServletRequest) req).getHeader("User-Agent")));
             chain.doFilter(req, resp);
         };
         remote = FusekiServer.create().port(0).loopback(true).add("/wd", wd, false).addFilter("/*", record).build().start();
@@ -135,6 +138,7 @@ class FederatedQueriesTest {
         String text = file(name);
         assertTrue(text.contains("SERVICE <" + WDQS + ">"), name + " asks the Wikidata Query Service");
         received.clear();
+        agents.clear();
         var r = post(text.replace("SERVICE <" + WDQS + ">", "SERVICE <" + remoteUrl + ">"));
         assertEquals(200, r.statusCode(), r.body());
         ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
@@ -165,6 +169,8 @@ class FederatedQueriesTest {
                 "<" + ID + "territory/erevan> | \"Erevan\"@en | \"occupation\" | <" + WD + "Q1953> | \"Point(3.5 -3.5)\"" + WKT,
                 "<" + ID + "territory/tiflis> | \"Tiflis\"@en | \"occupation\" | <" + WD + "Q994> | \"Point(4.5 -4.5)\"" + WKT), rows);
         assertEachRequestNamesAnItem(4);   // one per territory, not one per change (Erevan has two)
+        // Introduced as fuseki-config asks (tg:serviceUserAgent), not as Jena's generic "ApacheJena/…".
+        assertEquals(List.of("treaty-graph/0.1 (https://w3id.org/treaty-graph/; SPARQL SERVICE from a treaty-graph endpoint)"), agents.stream().distinct().toList());
     }
 
     @Test
