@@ -37,6 +37,7 @@ class FusekiConfigTest {
     static final String TDB2 = "http://jena.apache.org/2016/tdb#";
     static final Path CONFIG = Path.of("fuseki-config");
     @TempDir Path store;
+    @TempDir Path configs;
 
     /** The configuration with its store moved to the test's directory. */
     private Model config(String file) {
@@ -136,7 +137,7 @@ class FusekiConfigTest {
 
     /** Starts Fuseki from a configuration file with its store moved to the test's directory. */
     private org.apache.jena.fuseki.main.FusekiServer fuseki(String file) throws Exception {
-        Path conf = store.resolveSibling(store.getFileName() + "-" + file);
+        Path conf = configs.resolve(file);   // inside a temporary directory of its own, so JUnit removes it
         Files.writeString(conf, Files.readString(CONFIG.resolve(file)).replace("tdb2:location \"run/tdb2\"", "tdb2:location \"" + store + "\""));
         return org.apache.jena.fuseki.main.FusekiServer.create().port(0).loopback(true).parseConfigFile(conf.toString()).build().start();
     }
