@@ -104,7 +104,8 @@ final class LinkCommand implements Callable<Integer> {
                 if (c.typeScore() != null) n.put("type", c.typeScore());
                 if (c.dateScore() != null) n.put("date", c.dateScore());
             }
-            if (acceptAbove != null && !found.isEmpty() && found.get(0).score() > acceptAbove) {
+            if (acceptAbove != null && !Candidates.mayAcceptAutomatically(id)) entry.put("accept", "a polity: only a person decides");
+            else if (acceptAbove != null && !found.isEmpty() && found.get(0).score() > acceptAbove) {
                 Candidates.Candidate c = found.get(0);
                 accepted.append("  - entity: ").append(id).append("\n    qid: ").append(c.qid()).append("\n    how: accepted-candidate\n")
                         .append("    acceptedBy: ").append(quote("link --accept-above " + acceptAbove + " against " + api)).append('\n')

@@ -15,8 +15,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * Candidate Wikidata items for one of our entities, scored 0–100 from three parts:
  * <ul>
  * <li>names (weight 60): the best Jaro-Winkler similarity between any of our names and any label or alias
- *     of the item in English, Russian, Turkish, German or French; a match on our label counts a little more
- *     than one on an alternative name, so "Democratic Republic of Georgia" beats the item "Georgia";</li>
+ *     of the item in English, Russian, Turkish, German or French, or 0.9 when all the words of our name are
+ *     among the item's ("Japan" in "Empire of Japan"); a match on our label counts a little more than one
+ *     on an alternative name, so "Democratic Republic of Georgia" beats the item "Georgia";</li>
  * <li>type (weight 20, when our classes have tg:wikidataClass): whether the item's P31 is one of them;</li>
  * <li>dates (weight 20, when we know years for the entity): an agreement's signing year against the item's
  *     P585 or P571; for a person or polity, the share of our years inside the item's life (P569–P570) or
@@ -53,11 +54,21 @@ public final class Candidates {
 
     static final List<String> LANGUAGES = List.of("en", "ru", "tr", "de", "fr");
     static final int NAME = 60, TYPE = 20, DATE = 20;
-    private static final double ALTERNATIVE_NAME = 0.95;
+    private static final double ALTERNATIVE_NAME = 0.95, CONTAINED = 0.9;
+    private static final Set<String> STOPWORDS = Set.of("of", "the", "and", "de", "la", "le", "des", "du");
     private static final int SEARCHED_NAMES = 4;
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
     private static final Pattern YEAR = Pattern.compile("^([+-]\\d{4,})-");
     private final WikidataApi api;
+
+    /**
+     * Whether --accept-above may record a link for this entity without a person. Never for a polity: a
+     * historical state and a present-day country share a name ("France", "Greece") and both can span our
+     * years on Wikidata, so which item is meant is an editorial decision (docs/wikidata.md).
+     */
+    public static boolean mayAcceptAutomatically(String entityId) {
+        return !entityId.startsWith("polity/");
+    }
 
     public Candidates(WikidataApi api) {
         this.api = api;
@@ -92,7 +103,7 @@ public final class Candidates {
         double name = 0;
         for (int i = 0; i < wanted.names().size(); i++) {
             String ours = EntityIndex.normalise(wanted.names().get(i));
-            for (String t : theirs) name = Math.max(name, SIMILARITY.apply(ours, t) * (i == 0 ? 1 : ALTERNATIVE_NAME));
+            for (String t : theirs) name = Math.max(name, similarity(ours, t) * (i == 0 ? 1 : ALTERNATIVE_NAME));
         }
         Double type = null;
         if (!wanted.classes().isEmpty()) {
@@ -108,6 +119,23 @@ public final class Candidates {
         double contradiction = date != null && date == 0 && wanted.dates() != Dates.POINT ? 0.5 : 1;
         return new Candidate(e.path("id").asText(), label(e), e.path("descriptions").path("en").path("value").asText(""),
                 round(100 * points / max * contradiction), round(name * 100), type == null ? null : round(type * TYPE), date == null ? null : round(date * DATE));
+    }
+
+    /**
+     * Jaro-Winkler on the whole names, or 0.9 when every word of ours is a word of theirs: "Japan" in
+     * "Empire of Japan", "Iran" in "Qajar Iran" (Jaro-Winkler, weighted to common prefixes, rates those low).
+     */
+    static double similarity(String ours, String theirs) {
+        double jw = SIMILARITY.apply(ours, theirs);
+        Set<String> mine = words(ours), other = words(theirs);
+        return !mine.isEmpty() && other.containsAll(mine) ? Math.max(jw, CONTAINED) : jw;
+    }
+
+    private static Set<String> words(String normalised) {
+        Set<String> out = new LinkedHashSet<>(List.of(normalised.split(" ")));
+        out.removeAll(STOPWORDS);
+        out.remove("");
+        return out;
     }
 
     /** 0 to 1: how well our years fit the item's dates; 0.5 when the item has none. */

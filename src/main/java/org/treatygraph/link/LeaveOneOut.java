@@ -9,8 +9,9 @@ import org.treatygraph.convert.Progress;
 /**
  * Measures candidate search on the links we recorded: each linked entity is searched for as if it had no
  * link (search and scoring never read skos:exactMatch), and the recorded item's rank is noted. A link
- * would be accepted at threshold T when the best candidate scores above T; precision is the share of
- * accepted links that are the recorded ones, recall the share of recorded links accepted correctly.
+ * would be accepted at threshold T when the best candidate scores above T and the entity is not a polity
+ * (Candidates.mayAcceptAutomatically); precision is the share of accepted links that are the recorded
+ * ones, recall the share of all recorded links accepted correctly.
  */
 public final class LeaveOneOut {
     /** One recorded link and what search made of it. */
@@ -55,16 +56,22 @@ public final class LeaveOneOut {
     /** Recorded items ranked first. */
     public long rankedFirst() { return rows.stream().filter(r -> r.rank() == 1).count(); }
 
-    /** Accepted above the threshold: how many, and how many of them right. */
-    public long accepted(double threshold) { return rows.stream().filter(r -> !r.best().isEmpty() && r.bestScore() > threshold).count(); }
+    /** What --accept-above would record at the threshold (never a polity): how many, and how many of them right. */
+    public long accepted(double threshold) { return rows.stream().filter(r -> acceptable(r, threshold)).count(); }
 
-    public long acceptedCorrectly(double threshold) { return rows.stream().filter(r -> r.correct() && r.bestScore() > threshold).count(); }
+    public long acceptedCorrectly(double threshold) { return rows.stream().filter(r -> acceptable(r, threshold) && r.correct()).count(); }
+
+    private static boolean acceptable(Row r, double threshold) {
+        return Candidates.mayAcceptAutomatically(r.id()) && !r.best().isEmpty() && r.bestScore() > threshold;
+    }
 
     public String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("Leave-one-out over ").append(rows.size()).append(" recorded links, against ").append(api).append("\n\n");
         sb.append("Recorded item ranked first: ").append(rankedFirst()).append(" of ").append(rows.size())
                 .append("; among the candidates at all: ").append(rows.stream().filter(r -> r.rank() > 0).count()).append(".\n\n");
+        sb.append("What `--accept-above` would record (never a polity: ").append(rows.stream().filter(r -> !Candidates.mayAcceptAutomatically(r.id())).count())
+                .append(" of these links are polities, left to a person); recall is over all ").append(rows.size()).append(" links.\n\n");
         sb.append("| accept above | accepted | right | precision | recall |\n|---|---|---|---|---|\n");
         for (double t : THRESHOLDS) {
             long a = accepted(t), ok = acceptedCorrectly(t);

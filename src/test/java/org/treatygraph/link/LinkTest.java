@@ -99,11 +99,12 @@ class LinkTest {
             Path review = tmp.resolve("review.yaml"), accepted = tmp.resolve("links.yaml");
             int exit = cmd.execute("link", "--project", TestProjects.repo().root().toString(), "--api", wd.api(), "--cache", tmp.resolve("cache").toString(),
                     "--review", review.toString(), "--links", accepted.toString(), "--accept-above", "90",
-                    "--only", "agreement/treaty-of-kars-1921", "--only", "territory/artvin");
+                    "--only", "agreement/treaty-of-kars-1921", "--only", "territory/artvin", "--only", "polity/rsfsr");
             assertEquals(0, exit, err.toString());
             String r = Files.readString(review);
             assertTrue(r.contains("id: \"agreement/treaty-of-kars-1921\""), r);
             assertTrue(r.contains("- qid: \"Q900001\"\n    label: \"Treaty of Kars\"") && r.contains("score: 100.0"), "ranked: " + r);
+            assertTrue(r.matches("(?s).*- id: \"polity/rsfsr\"\n  label: \"[^\"]+\"\n  candidates: \\[]\n  accept: \"a polity: only a person decides\".*"), r);
             String a = Files.readString(accepted);
             assertTrue(a.startsWith("links:\n  - entity: agreement/treaty-of-kars-1921\n    qid: Q900001\n    how: accepted-candidate\n"), a);
             assertTrue(a.contains("acceptedBy: \"link --accept-above 90.0 against " + wd.api() + "\"") && a.contains("score: 100.0"), a);
