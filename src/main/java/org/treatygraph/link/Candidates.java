@@ -25,7 +25,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * </ul>
  * The score is the sum over the parts that apply, scaled to 100, and halved when a person's life or a
  * polity's existence excludes all our years. Items are found by wbsearchentities (prefix of a label or
- * alias) and by full-text search, for each of the entity's first few names.
+ * alias) and by full-text search, for each of the entity's first few names; a long name that finds
+ * nothing is searched again with words dropped from its end.
  */
 public final class Candidates {
     /** What we know of the entity to link. */
@@ -78,9 +79,16 @@ public final class Candidates {
     public List<Candidate> find(Wanted wanted, int perName) throws IOException, InterruptedException {
         Set<String> ids = new LinkedHashSet<>();
         for (String n : wanted.names().subList(0, Math.min(SEARCHED_NAMES, wanted.names().size()))) {
+            int before = ids.size();
             for (JsonNode hit : api.search(n, "en", perName).path("search")) ids.add(hit.path("id").asText());
-            for (JsonNode hit : api.fullText(n, perName).path("query").path("search")) {
-                if (hit.path("title").asText().matches("Q\\d+")) ids.add(hit.path("title").asText());
+            fullText(n, perName, ids);
+            // Full-text search wants every word: when a long name finds nothing, drop words from its end
+            // while two remain ("Government of the Grand National Assembly of Turkey" → "… Assembly").
+            List<String> words = new ArrayList<>(List.of(n.strip().split("\\s+")));
+            while (ids.size() == before && words(EntityIndex.normalise(String.join(" ", words))).size() > 2) {
+                words.remove(words.size() - 1);
+                while (!words.isEmpty() && STOPWORDS.contains(words.get(words.size() - 1).toLowerCase(java.util.Locale.ROOT))) words.remove(words.size() - 1);
+                fullText(String.join(" ", words), perName, ids);
             }
         }
         if (ids.isEmpty()) return List.of();
@@ -92,6 +100,12 @@ public final class Candidates {
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::qid));
         return out;
+    }
+
+    private void fullText(String text, int perName, Set<String> ids) throws IOException, InterruptedException {
+        for (JsonNode hit : api.fullText(text, perName).path("query").path("search")) {
+            if (hit.path("title").asText().matches("Q\\d+")) ids.add(hit.path("title").asText());
+        }
     }
 
     static Candidate score(Wanted wanted, JsonNode e) {
