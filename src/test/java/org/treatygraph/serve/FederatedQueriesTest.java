@@ -186,9 +186,10 @@ class FederatedQueriesTest {
         assertEquals(List.of(
                 "<" + ID + "person/stalin> | \"Iosif V. Stalin\"@en | \"negotiator\" | <" + WD + "Q855> | \"1001-01-01T00:00:00Z\"" + DATE_TIME
                         + " | \"1002-02-02T00:00:00Z\"" + DATE_TIME,
+                "<" + ID + "person/mustafa-kemal> | \"Mustafa Kemal\"@en | \"negotiator\" | <" + WD + "Q5152> |  | ",
                 "<" + ID + "person/trotsky> | \"Trotsky\"@en |  | <" + WD + "Q33391> |  | ",
                 "<" + ID + "person/lenin> | \"Vladimir Lenin\"@en |  | <" + WD + "Q1394> | \"1003-03-03T00:00:00Z\"" + DATE_TIME + " | "), rows);
-        assertEachRequestNamesAnItem(6);   // birth and death, for each of the three persons
+        assertEachRequestNamesAnItem(8);   // birth and death, for each of the four linked persons
     }
 
     @Test
