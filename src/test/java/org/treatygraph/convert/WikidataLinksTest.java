@@ -76,7 +76,11 @@ class WikidataLinksTest {
     void historicalPolitiesKeepTheirOwnItems() {
         Graph a = TestProjects.repoGraph().asserted();
         assertEquals("Q245160", qid(a, "polity/democratic-republic-of-georgia"));
-        assertNull(qid(a, "polity/georgian-ssr"), "the Georgian SSR is another item, not yet checked");
+        assertEquals("Q130229", qid(a, "polity/georgian-ssr"), "the Georgian SSR is another item than the republic before it");
+        assertEquals("Q132856", qid(a, "polity/armenian-ssr"));
+        assertEquals("Q139670", qid(a, "polity/republic-of-armenia"));
+        assertFalse(a.contains(Node.ANY, TG.term("wikidataId"), NodeFactory.createLiteralString("Q230")), "modern Georgia is none of ours");
+        assertFalse(a.contains(Node.ANY, TG.term("wikidataId"), NodeFactory.createLiteralString("Q399")), "nor modern Armenia");
         assertEquals("Q2949827", qid(a, "polity/ankara-government"));
         assertEquals("Q12560", qid(a, "polity/ottoman-empire"));
         assertNull(qid(a, "polity/grand-national-assembly"), "the Assembly is neither its government's item nor modern Turkey's");
