@@ -1,6 +1,15 @@
 package org.treatygraph.link;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +23,7 @@ import org.treatygraph.ontology.TG;
  * What candidate search knows of each entity beyond its names: the Wikidata classes of its classes
  * (tg:wikidataClass in the ontology, inherited through inferred types) and the years of its dated facts
  * (an agreement's signing; for anyone else, the dates of the agreements, changes and events that name
- * it, directly or through a participation).
+ * it, directly or through a participation). Names also come with their abbreviations spelt out.
  */
 public final class Profiles {
     private final EntityIndex index;
@@ -60,7 +69,30 @@ public final class Profiles {
             case "polity" -> Candidates.Dates.EXISTENCE;
             default -> Candidates.Dates.NONE;
         };
-        return new Candidates.Wanted(e.names(), wikidataClasses, years.getOrDefault(id, Set.of()), dates);
+        return new Candidates.Wanted(withAbbreviationsExpanded(e.names()), wikidataClasses, years.getOrDefault(id, Set.of()), dates);
+    }
+
+    /** The names, then each name with its abbreviations spelt out (abbreviations.properties), where that differs. */
+    static List<String> withAbbreviationsExpanded(List<String> names) {
+        List<String> out = new ArrayList<>(names);
+        for (String n : names) {
+            String expanded = n;
+            for (String abbreviation : ABBREVIATIONS.stringPropertyNames()) {
+                expanded = expanded.replaceAll("\\b" + Pattern.quote(abbreviation) + "\\b", Matcher.quoteReplacement(ABBREVIATIONS.getProperty(abbreviation)));
+            }
+            if (!out.contains(expanded)) out.add(expanded);
+        }
+        return out;
+    }
+
+    private static final Properties ABBREVIATIONS = new Properties();
+
+    static {
+        try (InputStream in = Profiles.class.getResourceAsStream("abbreviations.properties")) {
+            ABBREVIATIONS.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("abbreviations.properties is missing from the jar", e);
+        }
     }
 
     private static void select(Dataset ds, String query, java.util.function.Consumer<QuerySolution> row) {

@@ -56,6 +56,14 @@ class LinkTest {
     }
 
     @Test
+    void abbreviationsAreAlsoSearchedSpeltOut() {
+        assertEquals(List.of("Georgian SSR", "Georgian Soviet Socialist Republic"), Profiles.withAbbreviationsExpanded(List.of("Georgian SSR")));
+        assertEquals(List.of("Dagestan ASSR", "RSFSR", "Dagestan Autonomous Soviet Socialist Republic", "Russian Soviet Federative Socialist Republic"),
+                Profiles.withAbbreviationsExpanded(List.of("Dagestan ASSR", "RSFSR")), "whole words only: SSR inside ASSR is left alone");
+        assertEquals(List.of("Soviet Armenia"), Profiles.withAbbreviationsExpanded(List.of("Soviet Armenia")));
+    }
+
+    @Test
     void responsesAreCachedSoARerunNeedsNoNetwork() throws Exception {
         Path cache = tmp.resolve("cache");
         try (WikidataFixture wd = new WikidataFixture()) {
