@@ -20,7 +20,7 @@ final class ValidateCommand implements Callable<Integer> {
         GraphBuilder builder = new GraphBuilder(project.project(), Progress.SILENT);
         TreatyGraph graph = builder.build();
         builder.warnings().forEach(spec.commandLine().getErr()::println);
-        long links = graph.asserted().find(null, org.apache.jena.vocabulary.SKOS.exactMatch.asNode(), null).toList().size();
+        long links = graph.wikidataLinks().size();
         spec.commandLine().getOut().println("valid: " + graph.asserted().size() + " facts, "
                 + graph.provenance().size() + " provenance triples, " + links + " checked Wikidata links, " + builder.warnings().size() + " warning(s)");
         return 0;

@@ -31,12 +31,8 @@ final class Provenance {
             Triple t = f.triple();
             asserted.add(t);
             if (f.cites().isEmpty()) continue;   // editorial notes
-            Node st = statementIri(t);
+            Node st = statement(t, provenance);
             statementLocations.put(st, f.location());
-            provenance.add(Triple.create(st, RDF.type.asNode(), RDF.Statement.asNode()));
-            provenance.add(Triple.create(st, RDF.subject.asNode(), t.getSubject()));
-            provenance.add(Triple.create(st, RDF.predicate.asNode(), t.getPredicate()));
-            provenance.add(Triple.create(st, RDF.object.asNode(), t.getObject()));
             for (String note : f.notes()) provenance.add(Triple.create(st, TG.note, NodeFactory.createLiteralLang(note, "en")));
             for (Cite c : f.cites()) {
                 provenance.add(Triple.create(st, TG.citation, c.iri()));
@@ -66,6 +62,16 @@ final class Provenance {
 
     private static Node integer(int n, XSDDatatype dt) {
         return NodeFactory.createLiteralDT(Integer.toString(n), dt);
+    }
+
+    /** Writes the rdf:Statement of a triple (subject, predicate, object) and returns its node. */
+    static Node statement(Triple t, Graph provenance) {
+        Node st = statementIri(t);
+        provenance.add(Triple.create(st, RDF.type.asNode(), RDF.Statement.asNode()));
+        provenance.add(Triple.create(st, RDF.subject.asNode(), t.getSubject()));
+        provenance.add(Triple.create(st, RDF.predicate.asNode(), t.getPredicate()));
+        provenance.add(Triple.create(st, RDF.object.asNode(), t.getObject()));
+        return st;
     }
 
     /** A stable IRI for the statement of a triple: the same fact gets the same IRI in every build. */

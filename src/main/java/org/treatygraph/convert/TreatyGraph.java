@@ -1,5 +1,6 @@
 package org.treatygraph.convert;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -10,6 +11,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.ontology.TG;
 import org.treatygraph.reason.Closure;
 
@@ -45,6 +47,12 @@ public final class TreatyGraph {
     public Graph inferred() { return inferred; }
     /** The materialised closure with its derivations, for explanations. */
     public Closure closure() { return closure; }
+
+    /** The checked Wikidata links: the asserted skos:exactMatch triples into Wikidata's item namespace. */
+    public List<Triple> wikidataLinks() {
+        return asserted.find(Node.ANY, SKOS.exactMatch.asNode(), Node.ANY)
+                .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith(TG.WIKIDATA_ENTITY)).toList();
+    }
 
     /** Where an asserted fact was written in the records, or null. */
     public Location locationOfFact(Triple t) {

@@ -13,7 +13,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.ontology.TG;
 
@@ -24,7 +23,6 @@ import org.treatygraph.ontology.TG;
  * repeating an entity or a QID is an error at its line: a wrong link is worse than none.
  */
 final class WikidataLinks {
-    static final String ENTITY_NS = "http://www.wikidata.org/entity/";
     private static final Pattern QID = Pattern.compile("Q[1-9][0-9]*");
     private static final Set<String> KEYS = Set.of("entity", "qid", "how", "page", "excerpt", "itemLabel", "checked", "note",
             "acceptedBy", "score", "review");
@@ -95,17 +93,13 @@ final class WikidataLinks {
             if (qid != null) byQid.putIfAbsent(qid, item.location());
             if (problems.size() > before) continue;
 
-            Triple link = Triple.create(subject, SKOS.exactMatch.asNode(), NodeFactory.createURI(ENTITY_NS + qid));
+            Triple link = Triple.create(subject, SKOS.exactMatch.asNode(), NodeFactory.createURI(TG.WIKIDATA_ENTITY + qid));
             Triple id = Triple.create(subject, TG.term("wikidataId"), NodeFactory.createLiteralString(qid));
             asserted.add(link);
             asserted.add(id);
-            Node st = Provenance.statementIri(link);
+            Node st = Provenance.statement(link, provenance);
             locations.put(st, item.location());
             locations.put(Provenance.statementIri(id), item.location());
-            provenance.add(Triple.create(st, RDF.type.asNode(), RDF.Statement.asNode()));
-            provenance.add(Triple.create(st, RDF.subject.asNode(), link.getSubject()));
-            provenance.add(Triple.create(st, RDF.predicate.asNode(), link.getPredicate()));
-            provenance.add(Triple.create(st, RDF.object.asNode(), link.getObject()));
             provenance.add(Triple.create(st, TG.term("checkMethod"), TG.term(how.equals("stored-page") ? "StoredPageCheck" : "AcceptedCandidate")));
             provenance.add(Triple.create(st, TG.term("checkedOn"), NodeFactory.createLiteralDT(checked, XSDDatatype.XSDdate)));
             if (page != null) provenance.add(Triple.create(st, TG.term("checkedAgainst"), NodeFactory.createURI(page)));

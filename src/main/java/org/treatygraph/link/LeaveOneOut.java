@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.treatygraph.convert.Progress;
+import org.treatygraph.ontology.TG;
 
 /**
  * Measures candidate search on the links we recorded: each linked entity is searched for as if it had no
@@ -46,7 +47,7 @@ public final class LeaveOneOut {
 
     private static String recordedQid(EntityIndex.Entry e) {
         for (String v : e.values().getOrDefault("exactMatch", List.of())) {
-            if (v.startsWith("http://www.wikidata.org/entity/")) return v.substring("http://www.wikidata.org/entity/".length());
+            if (v.startsWith(TG.WIKIDATA_ENTITY)) return v.substring(TG.WIKIDATA_ENTITY.length());
         }
         return null;
     }

@@ -21,6 +21,8 @@ public final class TG {
     public static final Node INFERRED_GRAPH = NodeFactory.createURI(GRAPH + "inferred");
 
     public static final String OA = "http://www.w3.org/ns/oa#";
+    /** Wikidata's item namespace: what a checked link (skos:exactMatch) points into. */
+    public static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
 
     public static Node term(String localName) {
         return NodeFactory.createURI(NS + localName);

@@ -23,7 +23,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
-import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.ontology.TG;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -38,7 +37,6 @@ import org.treatygraph.convert.TreatyGraph;
  * The output is deterministic: the same graph gives byte-identical files.
  */
 public final class DumpWriter {
-    private static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
     private final Progress progress;
     private final Path wikidataCache;
 
@@ -92,11 +90,10 @@ public final class DumpWriter {
 
         progress.step("writing " + Dump.WIKIDATA_LINKS.fileName() + ", " + Dump.WIKIDATA_SAMEAS.fileName() + " and " + Dump.QUICKSTATEMENTS.fileName());
         Graph links = GraphFactory.createDefaultGraph(), sameAs = GraphFactory.createDefaultGraph();
-        graph.asserted().find(Node.ANY, SKOS.exactMatch.asNode(), Node.ANY).forEach(t -> {
-            if (!t.getObject().isURI() || !t.getObject().getURI().startsWith(WIKIDATA_ENTITY)) return;
+        for (Triple t : graph.wikidataLinks()) {
             links.add(t);
             sameAs.add(Triple.create(t.getSubject(), OWL.sameAs.asNode(), t.getObject()));
-        });
+        }
         graph.asserted().find(Node.ANY, TG.term("wikidataId"), Node.ANY).forEach(links::add);
         files.put(Dump.WIKIDATA_LINKS, writeSortedNTriples(dir.resolve(Dump.WIKIDATA_LINKS.fileName()), links, false));
         files.put(Dump.WIKIDATA_SAMEAS, writeSortedNTriples(dir.resolve(Dump.WIKIDATA_SAMEAS.fileName()), sameAs, false));

@@ -39,7 +39,6 @@ public final class QuickStatements {
     private static final Node HAS_SIGNATORY = TG.term("hasSignatory");
     private static final Node AGENT = TG.term("agent");
     private static final Node DATE_VALUE = TG.term("dateValue");
-    private static final String WD = "http://www.wikidata.org/entity/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TreatyGraph graph;
@@ -121,7 +120,7 @@ public final class QuickStatements {
             }
             return null;
         }
-        return wd.isURI() && wd.getURI().startsWith(WD) ? wd.getURI().substring(WD.length()) : null;
+        return wd.isURI() && wd.getURI().startsWith(TG.WIKIDATA_ENTITY) ? wd.getURI().substring(TG.WIKIDATA_ENTITY.length()) : null;
     }
 
     private static boolean isDate(Graph ontology, Node p) {

@@ -99,8 +99,7 @@ final class VoidWriter {
 
     /** The links to Wikidata as a VoID linkset, so that link crawlers find them and their dump. */
     private void wikidataLinkset(Node ds) {
-        long n = graph.asserted().find(Node.ANY, org.apache.jena.vocabulary.SKOS.exactMatch.asNode(), Node.ANY)
-                .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith("http://www.wikidata.org/entity/")).toList().size();
+        long n = graph.wikidataLinks().size();
         Node ls = uri(DATASET + "/wikidata-links");
         add(ds, uri(VOID + "subset"), ls);
         add(ls, RDF.type.asNode(), uri(VOID + "Linkset"));
