@@ -44,6 +44,15 @@ class QuickStatementsTest {
     }
 
     @Test
+    void aPolitysEstablishmentIsProposedAsItsInceptionNotAsAPointInTime() throws Exception {
+        // The bundled data: the Armenian SSR (linked) was proclaimed on 2 December 1920. tg:established has its
+        // own Wikidata property (P571); without it the sub-property would inherit tg:date's P585.
+        List<String> lines = new QuickStatements(TestProjects.repoGraph(), "https://w3id.org/treaty-graph/", dir.resolve("no-cache")).lines();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Q132856\tP571\t+1920-12-02T00:00:00Z/11\tS854\t")), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("Q132856\tP585\t")), lines.toString());
+    }
+
+    @Test
     void whatTheCachedItemAlreadySaysIsLeftOut() throws Exception {
         Path cache = Files.createDirectories(dir.resolve("cache"));
         Files.writeString(cache.resolve("0123.json"), """
