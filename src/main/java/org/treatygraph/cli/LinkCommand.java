@@ -103,6 +103,7 @@ final class LinkCommand implements Callable<Integer> {
                         .put("score", c.score()).put("name", c.nameScore());
                 if (c.typeScore() != null) n.put("type", c.typeScore());
                 if (c.dateScore() != null) n.put("date", c.dateScore());
+                if (c.foundVia() != null) n.put("foundVia", c.foundVia());
             }
             if (acceptAbove != null && !Candidates.mayAcceptAutomatically(id)) entry.put("accept", "a polity: only a person decides");
             else if (acceptAbove != null && !found.isEmpty() && found.get(0).score() > acceptAbove) {

@@ -3,9 +3,12 @@ package org.treatygraph.link;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +27,18 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *     existence (P571–P576). An item without those dates gets half.</li>
  * </ul>
  * The score is the sum over the parts that apply, scaled to 100, and halved when a person's life or a
- * polity's existence excludes all our years. Items are found by wbsearchentities (prefix of a label or
- * alias) and by full-text search, for each of the entity's first few names; a long name that finds
- * nothing is searched again with words dropped from its end.
+ * polity's existence excludes all our years. A name of ours that two or more candidates carry exactly
+ * tells them apart less well than a name only one carries, so matches on such a shared name count 0.9 of
+ * their similarity (the frequency weighting of record linkage: agreeing on a common value is weaker evidence).
+ * <p>
+ * Items are found by wbsearchentities (prefix of a label or alias) and by full-text search, for each of
+ * the entity's first few names; a long name that finds nothing is searched again with words dropped from
+ * its end. Then the items those name as different from (P1889), replacing or replaced by (P1365, P1366),
+ * following or followed by (P155, P156), or as the item they are a facet of (P1269) are fetched and scored
+ * too: that is how Wikidata points from a present-day country to an earlier state of the same name (Japan,
+ * founded 1947 on Wikidata, replaces the Empire of Japan) and from a regime to its state (the Weimar
+ * Republic is a facet of the German Reich), which a search on the name alone does not reach. For a polity,
+ * a regime then ranks after its state (see {@link #statesBeforeTheirFacets}).
  */
 public final class Candidates {
     /** What we know of the entity to link. */
@@ -50,12 +62,23 @@ public final class Candidates {
         }
     }
 
-    /** A scored candidate and how the score was made (typeScore and dateScore are null where they do not apply). */
-    public record Candidate(String qid, String label, String description, double score, double nameScore, Double typeScore, Double dateScore) {}
+    /**
+     * A scored candidate and how the score was made (typeScore and dateScore are null where they do not
+     * apply); foundVia is null for an item a search found, else how a found item names it ("P1889 of Q36").
+     */
+    public record Candidate(String qid, String label, String description, double score, double nameScore, Double typeScore, Double dateScore,
+                            String foundVia) {}
 
     static final List<String> LANGUAGES = List.of("en", "ru", "tr", "de", "fr");
     static final int NAME = 60, TYPE = 20, DATE = 20;
-    private static final double ALTERNATIVE_NAME = 0.95, CONTAINED = 0.9;
+    private static final double ALTERNATIVE_NAME = 0.95, CONTAINED = 0.9, SHARED_NAME = 0.9;
+    /**
+     * different from, replaces, replaced by, follows, followed by, facet of: where Wikidata points from an
+     * item to its namesakes, predecessors and successors, and from a period or regime to its state.
+     */
+    static final List<String> RELATED = List.of("P1889", "P1365", "P1366", "P155", "P156", "P1269");
+    private static final String FACET_OF = "P1269";
+    private static final int MAX_RELATED = 25;
     private static final Set<String> STOPWORDS = Set.of("of", "the", "and", "de", "la", "le", "des", "du");
     private static final int SEARCHED_NAMES = 4;
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
@@ -64,8 +87,9 @@ public final class Candidates {
 
     /**
      * Whether --accept-above may record a link for this entity without a person. Never for a polity: a
-     * historical state and a present-day country share a name ("France", "Greece") and both can span our
-     * years on Wikidata, so which item is meant is an editorial decision (docs/wikidata.md).
+     * historical state and a present-day country share a name, and whether Wikidata's item for the state
+     * covers our facts or a later country replaced the state we mean is read on the items' inception and
+     * successors by a person (docs/wikidata.md).
      */
     public static boolean mayAcceptAutomatically(String entityId) {
         return !entityId.startsWith("polity/");
@@ -92,14 +116,74 @@ public final class Candidates {
             }
         }
         if (ids.isEmpty()) return List.of();
-        JsonNode entities = api.entities(new ArrayList<>(ids)).path("entities");
-        List<Candidate> out = new ArrayList<>();
-        for (String id : ids) {
-            JsonNode e = entities.path(id);
-            if (!e.isMissingNode()) out.add(score(wanted, e));
+        Map<String, JsonNode> items = fetch(ids);
+        Map<String, String> via = new LinkedHashMap<>();
+        for (JsonNode e : items.values()) {
+            for (String p : RELATED) {
+                for (JsonNode claim : e.path("claims").path(p)) {
+                    String id = claim.path("mainsnak").path("datavalue").path("value").path("id").asText("");
+                    if (id.matches("Q\\d+") && !items.containsKey(id) && via.size() < MAX_RELATED) via.putIfAbsent(id, p + " of " + e.path("id").asText());
+                }
+            }
         }
+        if (!via.isEmpty()) items.putAll(fetch(via.keySet()));
+        Set<Integer> shared = sharedNames(wanted, items.values());
+        List<Candidate> out = new ArrayList<>();
+        for (JsonNode e : items.values()) out.add(score(wanted, e, shared, via.get(e.path("id").asText())));
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::qid));
+        return wanted.dates() == Dates.EXISTENCE ? statesBeforeTheirFacets(out, items) : out;
+    }
+
+    /**
+     * Our polity records name states, and a state's period or regime (an item that is a facet of it, P1269:
+     * the Weimar Republic of the German Reich) is narrower than such a record: where both are candidates,
+     * the facet goes just after its state, unless the state's existence excludes all our years.
+     */
+    static List<Candidate> statesBeforeTheirFacets(List<Candidate> ranked, Map<String, JsonNode> items) {
+        List<Candidate> out = new ArrayList<>(ranked);
+        for (Candidate facet : ranked) {
+            for (JsonNode claim : items.get(facet.qid()).path("claims").path(FACET_OF)) {
+                String state = claim.path("mainsnak").path("datavalue").path("value").path("id").asText("");
+                int at = indexOf(out, state), from = indexOf(out, facet.qid());
+                if (at > from && !(out.get(at).dateScore() != null && out.get(at).dateScore() == 0)) {
+                    out.remove(from);
+                    out.add(at, facet);   // the state moved up one place: the facet now follows it
+                }
+            }
+        }
         return out;
+    }
+
+    private static int indexOf(List<Candidate> list, String qid) {
+        for (int i = 0; i < list.size(); i++) if (list.get(i).qid().equals(qid)) return i;
+        return -1;
+    }
+
+    /** The items, in the order asked for; wbgetentities takes 50 ids a request. Ids Wikidata does not know are left out. */
+    Map<String, JsonNode> fetch(Collection<String> ids) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(ids);
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (int from = 0; from < all.size(); from += WikidataApi.MAX_IDS) {
+            List<String> batch = all.subList(from, Math.min(all.size(), from + WikidataApi.MAX_IDS));
+            JsonNode entities = api.entities(batch).path("entities");
+            for (String id : batch) {
+                JsonNode e = entities.path(id);
+                if (!e.isMissingNode() && !e.has("missing")) out.put(id, e);
+            }
+        }
+        return out;
+    }
+
+    /** Which of our names (by index) two or more of the items carry exactly, as a label or alias. */
+    static Set<Integer> sharedNames(Wanted wanted, Collection<JsonNode> items) {
+        Set<Integer> shared = new LinkedHashSet<>();
+        for (int i = 0; i < wanted.names().size(); i++) {
+            String ours = EntityIndex.normalise(wanted.names().get(i));
+            int carriers = 0;
+            for (JsonNode e : items) if (names(e).contains(ours)) carriers++;
+            if (carriers > 1) shared.add(i);
+        }
+        return shared;
     }
 
     private void fullText(String text, int perName, Set<String> ids) throws IOException, InterruptedException {
@@ -109,15 +193,16 @@ public final class Candidates {
     }
 
     static Candidate score(Wanted wanted, JsonNode e) {
-        List<String> theirs = new ArrayList<>();
-        for (String lang : LANGUAGES) {
-            if (e.path("labels").has(lang)) theirs.add(EntityIndex.normalise(e.path("labels").path(lang).path("value").asText()));
-            for (JsonNode a : e.path("aliases").path(lang)) theirs.add(EntityIndex.normalise(a.path("value").asText()));
-        }
+        return score(wanted, e, Set.of(), null);
+    }
+
+    static Candidate score(Wanted wanted, JsonNode e, Set<Integer> sharedNames, String foundVia) {
+        List<String> theirs = names(e);
         double name = 0;
         for (int i = 0; i < wanted.names().size(); i++) {
             String ours = EntityIndex.normalise(wanted.names().get(i));
-            for (String t : theirs) name = Math.max(name, similarity(ours, t) * (i == 0 ? 1 : ALTERNATIVE_NAME));
+            double weight = (i == 0 ? 1 : ALTERNATIVE_NAME) * (sharedNames.contains(i) ? SHARED_NAME : 1);
+            for (String t : theirs) name = Math.max(name, similarity(ours, t) * weight);
         }
         Double type = null;
         if (!wanted.classes().isEmpty()) {
@@ -132,7 +217,18 @@ public final class Candidates {
         // A person who died before our facts, or a state founded after them, cannot be ours: halved.
         double contradiction = date != null && date == 0 && wanted.dates() != Dates.POINT ? 0.5 : 1;
         return new Candidate(e.path("id").asText(), label(e), e.path("descriptions").path("en").path("value").asText(""),
-                round(100 * points / max * contradiction), round(name * 100), type == null ? null : round(type * TYPE), date == null ? null : round(date * DATE));
+                round(100 * points / max * contradiction), round(name * 100), type == null ? null : round(type * TYPE), date == null ? null : round(date * DATE),
+                foundVia);
+    }
+
+    /** The item's labels and aliases in our languages, normalised. */
+    private static List<String> names(JsonNode e) {
+        List<String> out = new ArrayList<>();
+        for (String lang : LANGUAGES) {
+            if (e.path("labels").has(lang)) out.add(EntityIndex.normalise(e.path("labels").path(lang).path("value").asText()));
+            for (JsonNode a : e.path("aliases").path(lang)) out.add(EntityIndex.normalise(a.path("value").asText()));
+        }
+        return out;
     }
 
     /**

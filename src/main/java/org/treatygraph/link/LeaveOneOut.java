@@ -63,7 +63,12 @@ public final class LeaveOneOut {
     public long acceptedCorrectly(double threshold) { return rows.stream().filter(r -> acceptable(r, threshold) && r.correct()).count(); }
 
     private static boolean acceptable(Row r, double threshold) {
-        return Candidates.mayAcceptAutomatically(r.id()) && !r.best().isEmpty() && r.bestScore() > threshold;
+        return Candidates.mayAcceptAutomatically(r.id()) && proposed(r, threshold);
+    }
+
+    /** Whether the review file's top candidate scores above the threshold (polities included: what a person reviews). */
+    private static boolean proposed(Row r, double threshold) {
+        return !r.best().isEmpty() && r.bestScore() > threshold;
     }
 
     public String markdown() {
@@ -76,6 +81,13 @@ public final class LeaveOneOut {
         sb.append("| accept above | accepted | right | precision | recall |\n|---|---|---|---|---|\n");
         for (double t : THRESHOLDS) {
             long a = accepted(t), ok = acceptedCorrectly(t);
+            sb.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %s | %.2f |%n", t, a, ok, a == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) ok / a),
+                    rows.isEmpty() ? 0 : (double) ok / rows.size()));
+        }
+        sb.append("\nThe top candidate of the review file, polities included (what a person reviewing it is offered):\n\n");
+        sb.append("| top candidate above | offered | right | precision | recall |\n|---|---|---|---|---|\n");
+        for (double t : THRESHOLDS) {
+            long a = rows.stream().filter(r -> proposed(r, t)).count(), ok = rows.stream().filter(r -> proposed(r, t) && r.correct()).count();
             sb.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %s | %.2f |%n", t, a, ok, a == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) ok / a),
                     rows.isEmpty() ? 0 : (double) ok / rows.size()));
         }

@@ -52,7 +52,10 @@ public final class WikidataApi {
         return get("action=query&format=json&list=search&srnamespace=0&srsearch=" + enc(text) + "&srlimit=" + limit);
     }
 
-    /** wbgetentities: labels, aliases, descriptions and claims of up to 50 items. */
+    /** How many ids wbgetentities takes in one request (more are refused with "toomanyvalues"). */
+    public static final int MAX_IDS = 50;
+
+    /** wbgetentities: labels, aliases, descriptions and claims of up to {@link #MAX_IDS} items. */
     public JsonNode entities(List<String> ids) throws IOException, InterruptedException {
         return get("action=wbgetentities&format=json&props=labels%7Caliases%7Cdescriptions%7Cclaims&ids=" + enc(String.join("|", ids)));
     }

@@ -55,6 +55,102 @@ class LinkTest {
         }
     }
 
+    /** A made-up item in wbgetentities' shape: English label, P31, inception and dissolution years, and further claims. */
+    static String item(String id, String label, String p31, Integer from, Integer to, String... claims) {
+        StringBuilder c = new StringBuilder("\"P31\": [" + snak("P31", p31) + "]");
+        if (from != null) c.append(", \"P571\": [").append(time("P571", from)).append(']');
+        if (to != null) c.append(", \"P576\": [").append(time("P576", to)).append(']');
+        for (int i = 0; i < claims.length; i += 2) c.append(", \"").append(claims[i]).append("\": [").append(snak(claims[i], claims[i + 1])).append(']');
+        return "{\"type\": \"item\", \"id\": \"" + id + "\", \"labels\": {\"en\": {\"language\": \"en\", \"value\": \"" + label
+                + "\"}}, \"descriptions\": {}, \"aliases\": {}, \"claims\": {" + c + "}}";
+    }
+
+    private static String snak(String p, String q) {
+        return "{\"mainsnak\": {\"snaktype\": \"value\", \"property\": \"" + p + "\", \"datavalue\": {\"type\": \"wikibase-entityid\", \"value\": {\"entity-type\": \"item\", \"id\": \"" + q
+                + "\", \"numeric-id\": " + q.substring(1) + "}}}, \"type\": \"statement\", \"rank\": \"normal\"}";
+    }
+
+    private static String time(String p, int year) {
+        return "{\"mainsnak\": {\"snaktype\": \"value\", \"property\": \"" + p + "\", \"datavalue\": {\"type\": \"time\", \"value\": {\"time\": \"+" + year
+                + "-00-00T00:00:00Z\", \"precision\": 9, \"calendarmodel\": \"http://www.wikidata.org/entity/Q1985727\"}}}, \"type\": \"statement\", \"rank\": \"normal\"}";
+    }
+
+    static final Candidates.Wanted RURITANIA_1919 = new Candidates.Wanted(List.of("Ruritania"), Set.of("Q3024240", "Q3624078"), Set.of(1919), Candidates.Dates.EXISTENCE);
+
+    @Test
+    void theHistoricalStateAPresentDayNamesakeIsDifferentFromIsFoundAndWins() throws Exception {
+        try (WikidataFixture wd = new WikidataFixture()) {
+            Candidates c = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000));
+            wd.add(item("Q900010", "Ruritania", "Q3624078", 1991, null));
+            wd.add(item("Q900011", "First Ruritanian Republic", "Q3024240", 1918, 1920));
+            // Without a claim pointing to it, the name search never reaches the historical state.
+            assertEquals(List.of("Q900010"), c.find(RURITANIA_1919, 5).stream().map(Candidates.Candidate::qid).toList());
+
+            wd.add(item("Q900010", "Ruritania", "Q3624078", 1991, null, "P1889", "Q900011"));
+            List<Candidates.Candidate> found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache2"), 10_000)).find(RURITANIA_1919, 5);
+            assertEquals(List.of("Q900011", "Q900010"), found.stream().map(Candidates.Candidate::qid).toList(), found.toString());
+            assertEquals("P1889 of Q900010", found.get(0).foundVia());
+            assertNull(found.get(1).foundVia(), "found by the search");
+            assertEquals(20.0, found.get(0).dateScore(), "1918-1920 holds 1919");
+            assertEquals(0.0, found.get(1).dateScore(), "founded 1991");
+        }
+    }
+
+    @Test
+    void aRegimeRanksAfterItsStateUnlessTheStatesTimeExcludesOurs() throws Exception {
+        Candidates.Wanted ruritania = new Candidates.Wanted(List.of("Ruritania", "Ruritanian Republic"), Set.of("Q3024240", "Q3624078"), Set.of(1920, 1922),
+                Candidates.Dates.EXISTENCE);
+        try (WikidataFixture wd = new WikidataFixture()) {
+            wd.add(item("Q900030", "Realm of the Ruritanians", "Q900099", null, null));
+            wd.add(item("Q900031", "Ruritanian Republic", "Q3024240", 1918, 1933, "P1269", "Q900030"));
+            List<Candidates.Candidate> found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000)).find(ruritania, 5);
+            assertEquals(List.of("Q900030", "Q900031"), found.stream().map(Candidates.Candidate::qid).toList(), found.toString());
+            assertTrue(found.get(1).score() > found.get(0).score(), "the regime scores higher on name, type and dates, yet follows its state: " + found);
+            assertEquals("P1269 of Q900031", found.get(0).foundVia());
+
+            // A state founded after our years cannot be ours: its regime keeps its place.
+            wd.add(item("Q900030", "Realm of the Ruritanians", "Q900099", 1991, null));
+            found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache2"), 10_000)).find(ruritania, 5);
+            assertEquals(List.of("Q900031", "Q900030"), found.stream().map(Candidates.Candidate::qid).toList(), found.toString());
+        }
+        // Only polities: a person's or a treaty's candidates are ranked by score alone.
+        assertEquals(Candidates.Dates.EXISTENCE, ruritania.dates());
+    }
+
+    @Test
+    void aNameSeveralItemsCarryCountsLessThanANameOnlyOneCarries() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Candidates.Wanted armenia = new Candidates.Wanted(List.of("Republic of Armenia", "Armenia"), Set.of(), Set.of(), Candidates.Dates.NONE);
+        try {
+            var region = json.readTree(item("Q900020", "Armenia", "Q82794", null, null));
+            var modern = json.readTree(item("Q900021", "Armenia", "Q3624078", null, null));
+            var republic = json.readTree(item("Q900022", "First Republic of Armenia", "Q3024240", null, null));
+            assertEquals(Set.of(1), Candidates.sharedNames(armenia, List.of(region, modern, republic)), "two items carry \"Armenia\"");
+            assertEquals(Set.of(), Candidates.sharedNames(armenia, List.of(region, republic)));
+            // Alone, the exact match on our alternative name beats containment of our label (0.95 against 0.9) ...
+            assertTrue(Candidates.score(armenia, region).score() > Candidates.score(armenia, republic).score());
+            // ... shared with another item, it counts 0.9 of that, and the republic comes first.
+            Set<Integer> shared = Candidates.sharedNames(armenia, List.of(region, modern, republic));
+            assertEquals(85.5, Candidates.score(armenia, region, shared, null).score());
+            assertEquals(90.0, Candidates.score(armenia, republic, shared, null).score());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void moreThanFiftyItemsAreAskedForInBatchesOfFifty() throws Exception {
+        try (WikidataFixture wd = new WikidataFixture()) {
+            Candidates c = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000));
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) ids.add("Q" + (800000 + i));
+            ids.add("Q900001");
+            var items = c.fetch(ids);
+            assertEquals(Set.of("Q900001"), items.keySet(), "unknown ids are left out");
+            assertEquals(2, wd.requests.get(), "61 ids: a request of 50 and one of 11 (the stand-in refuses more than 50, as Wikidata does)");
+        }
+    }
+
     @Test
     void abbreviationsAreAlsoSearchedSpeltOut() {
         assertEquals(List.of("Georgian SSR", "Georgian Soviet Socialist Republic"), Profiles.withAbbreviationsExpanded(List.of("Georgian SSR")));

@@ -133,8 +133,18 @@ final class WikidataFixture implements AutoCloseable {
         return out.toString();
     }
 
+    /** Serves one more item (a made-up one, in wbgetentities' shape) from now on. */
+    void add(String itemJson) throws IOException {
+        JsonNode e = JSON.readTree(itemJson);
+        items.put(e.path("id").asText(), e);
+    }
+
     private String get(String ids) {
         ObjectNode out = JSON.createObjectNode();
+        if (ids.split("\\|").length > 50) {   // as Wikidata answers more than 50 ids
+            out.putObject("error").put("code", "toomanyvalues").put("info", "Too many values supplied for parameter \"ids\". The limit is 50.");
+            return out.toString();
+        }
         ObjectNode entities = out.putObject("entities");
         for (String id : ids.split("\\|")) {
             if (id.isEmpty()) continue;
