@@ -90,7 +90,7 @@ final class LinkCommand implements Callable<Integer> {
         out.put("generated", LocalDate.now().toString()).put("api", api)
                 .put("note", "Candidates for review. A link goes into the graph only from " + links + ", with how it was checked.");
         ArrayNode entities = out.putArray("entities");
-        StringBuilder accepted = new StringBuilder();
+        Path linksFile = abs(p.root(), links);
         int done = 0, acceptedCount = 0;
         for (String id : ids) {
             EntityIndex.Entry e = index.get(id);
@@ -108,21 +108,20 @@ final class LinkCommand implements Callable<Integer> {
             if (acceptAbove != null && !Candidates.mayAcceptAutomatically(id)) entry.put("accept", "a polity: only a person decides");
             else if (acceptAbove != null && !found.isEmpty() && found.get(0).score() > acceptAbove) {
                 Candidates.Candidate c = found.get(0);
+                StringBuilder accepted = new StringBuilder();
                 accepted.append("  - entity: ").append(id).append("\n    qid: ").append(c.qid()).append("\n    how: accepted-candidate\n")
                         .append("    acceptedBy: ").append(quote("link --accept-above " + acceptAbove + " against " + api)).append('\n')
                         .append("    score: ").append(c.score()).append('\n')
                         .append("    itemLabel: ").append(quote(c.label())).append('\n')
                         .append("    review: ").append(quote(review.toString())).append('\n')
                         .append("    checked: ").append(LocalDate.now()).append('\n');
+                // Recorded at once: a run interrupted later (network, rate limit) keeps every link it accepted.
+                String before = Files.exists(linksFile) ? Files.readString(linksFile, StandardCharsets.UTF_8) : "links:\n";
+                writeAtomically(linksFile, (before.endsWith("\n") ? before : before + "\n") + accepted);
                 acceptedCount++;
             }
             writeAtomically(abs(p.root(), review), yaml.writeValueAsString(out));   // after every entity: an interrupted run keeps what it found
             if (++done % 10 == 0) progress.step(done + " of " + ids.size() + " entities");
-        }
-        if (acceptedCount > 0) {
-            Path file = abs(p.root(), links);
-            String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "links:\n";
-            writeAtomically(file, (before.endsWith("\n") ? before : before + "\n") + accepted);
         }
         spec.commandLine().getOut().println(done + " entities, candidates in " + review + (acceptAbove == null ? "" : "; " + acceptedCount + " accepted into " + links));
         spec.commandLine().getOut().flush();

@@ -215,4 +215,32 @@ class LinkTest {
             assertFalse(a.contains("territory/artvin"), "nothing found, nothing accepted: " + a);
         }
     }
+    @Test
+    void aRunInterruptedByTheApiGoingDownKeepsWhatItAcceptedAndFound() throws Exception {
+        String[] kars = {"--only", "agreement/treaty-of-kars-1921"};
+        int perEntity;
+        try (WikidataFixture wd = new WikidataFixture()) {   // how many requests the treaty takes
+            assertEquals(0, Main.commandLine().execute("link", "--project", TestProjects.repo().root().toString(), "--api", wd.api(),
+                    "--cache", tmp.resolve("count").toString(), "--review", tmp.resolve("count.yaml").toString(), kars[0], kars[1]));
+            perEntity = wd.requests.get();
+        }
+        try (WikidataFixture wd = new WikidataFixture()) {
+            wd.downAfter = perEntity;   // the treaty is answered, then the API stops answering
+            StringWriter out = new StringWriter(), err = new StringWriter();
+            var cmd = Main.commandLine();
+            cmd.setOut(new PrintWriter(out));
+            cmd.setErr(new PrintWriter(err));
+            Path review = tmp.resolve("review.yaml"), links = tmp.resolve("links.yaml");
+            Files.writeString(links, "links:\n  - entity: polity/persia\n    qid: Q900011\n");
+            int exit = cmd.execute("link", "--project", TestProjects.repo().root().toString(), "--api", wd.api(), "--cache", tmp.resolve("cache").toString(),
+                    "--review", review.toString(), "--links", links.toString(), "--accept-above", "90", kars[0], kars[1], "--only", "territory/artvin");
+            assertNotEquals(0, exit);
+            assertTrue(err.toString().contains("HTTP 503"), err.toString());
+            String l = Files.readString(links);
+            assertTrue(l.startsWith("links:\n  - entity: polity/persia\n    qid: Q900011\n  - entity: agreement/treaty-of-kars-1921\n    qid: Q900001\n"),
+                    "what was there, and the link accepted before the failure: " + l);
+            String r = Files.readString(review);
+            assertTrue(r.contains("id: \"agreement/treaty-of-kars-1921\"") && !r.contains("territory/artvin"), r);
+        }
+    }
 }

@@ -36,6 +36,8 @@ final class WikidataFixture implements AutoCloseable {
     private final Map<String, JsonNode> items = new LinkedHashMap<>();
     volatile int rateLimitTimes;
     volatile boolean broken;
+    /** Requests after this many are answered 503 without Retry-After waits left: the API going down mid-run. */
+    volatile int downAfter = Integer.MAX_VALUE;
 
     WikidataFixture() throws IOException {
         this(false);
@@ -54,7 +56,12 @@ final class WikidataFixture implements AutoCloseable {
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/w/api.php", ex -> {
-            requests.incrementAndGet();
+            if (requests.incrementAndGet() > downAfter) {
+                ex.getResponseHeaders().add("Retry-After", "0");
+                ex.sendResponseHeaders(503, -1);
+                ex.close();
+                return;
+            }
             Map<String, String> q = parameters(ex.getRequestURI().getRawQuery());
             if (rateLimitTimes > 0) {
                 rateLimitTimes--;
