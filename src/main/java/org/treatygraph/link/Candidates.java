@@ -99,8 +99,22 @@ public final class Candidates {
         this.api = api;
     }
 
-    /** Candidates for an entity, best first: items found by searching its first few names, then scored. */
+    /** Candidates for an entity, best first: items found by searching its first few names and the items those point to, scored. */
     public List<Candidate> find(Wanted wanted, int perName) throws IOException, InterruptedException {
+        Set<String> ids = searchNames(wanted, perName);
+        if (ids.isEmpty()) return List.of();
+        Map<String, JsonNode> items = fetch(ids);
+        Map<String, String> via = related(items);
+        items.putAll(fetch(via.keySet()));
+        Set<Integer> shared = sharedNames(wanted, items.values());
+        List<Candidate> out = new ArrayList<>();
+        for (JsonNode e : items.values()) out.add(score(wanted, e, shared, via.get(e.path("id").asText())));
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::qid));
+        return wanted.dates() == Dates.EXISTENCE ? statesBeforeTheirFacets(out, items) : out;
+    }
+
+    /** The items wbsearchentities and full-text search find for the entity's first few names. */
+    private Set<String> searchNames(Wanted wanted, int perName) throws IOException, InterruptedException {
         Set<String> ids = new LinkedHashSet<>();
         for (String n : wanted.names().subList(0, Math.min(SEARCHED_NAMES, wanted.names().size()))) {
             int before = ids.size();
@@ -115,23 +129,30 @@ public final class Candidates {
                 fullText(String.join(" ", words), perName, ids);
             }
         }
-        if (ids.isEmpty()) return List.of();
-        Map<String, JsonNode> items = fetch(ids);
+        return ids;
+    }
+
+    /** The items the found ones point to through {@link #RELATED} and do not include, each with how it was reached ("P1889 of Q36"). */
+    private static Map<String, String> related(Map<String, JsonNode> items) {
         Map<String, String> via = new LinkedHashMap<>();
         for (JsonNode e : items.values()) {
             for (String p : RELATED) {
-                for (JsonNode claim : e.path("claims").path(p)) {
-                    String id = claim.path("mainsnak").path("datavalue").path("value").path("id").asText("");
-                    if (id.matches("Q\\d+") && !items.containsKey(id) && via.size() < MAX_RELATED) via.putIfAbsent(id, p + " of " + e.path("id").asText());
+                for (String id : itemValues(e, p)) {
+                    if (!items.containsKey(id) && via.size() < MAX_RELATED) via.putIfAbsent(id, p + " of " + e.path("id").asText());
                 }
             }
         }
-        if (!via.isEmpty()) items.putAll(fetch(via.keySet()));
-        Set<Integer> shared = sharedNames(wanted, items.values());
-        List<Candidate> out = new ArrayList<>();
-        for (JsonNode e : items.values()) out.add(score(wanted, e, shared, via.get(e.path("id").asText())));
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::qid));
-        return wanted.dates() == Dates.EXISTENCE ? statesBeforeTheirFacets(out, items) : out;
+        return via;
+    }
+
+    /** The item values (QIDs) of an item's claims for a property. */
+    private static List<String> itemValues(JsonNode e, String property) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode claim : e.path("claims").path(property)) {
+            String id = claim.path("mainsnak").path("datavalue").path("value").path("id").asText("");
+            if (id.matches("Q\\d+")) out.add(id);
+        }
+        return out;
     }
 
     /**
@@ -142,8 +163,7 @@ public final class Candidates {
     static List<Candidate> statesBeforeTheirFacets(List<Candidate> ranked, Map<String, JsonNode> items) {
         List<Candidate> out = new ArrayList<>(ranked);
         for (Candidate facet : ranked) {
-            for (JsonNode claim : items.get(facet.qid()).path("claims").path(FACET_OF)) {
-                String state = claim.path("mainsnak").path("datavalue").path("value").path("id").asText("");
+            for (String state : itemValues(items.get(facet.qid()), FACET_OF)) {
                 int at = indexOf(out, state), from = indexOf(out, facet.qid());
                 if (at > from && !(out.get(at).dateScore() != null && out.get(at).dateScore() == 0)) {
                     out.remove(from);
@@ -207,9 +227,7 @@ public final class Candidates {
         Double type = null;
         if (!wanted.classes().isEmpty()) {
             type = 0.0;
-            for (JsonNode claim : e.path("claims").path("P31")) {
-                if (wanted.classes().contains(claim.path("mainsnak").path("datavalue").path("value").path("id").asText())) type = 1.0;
-            }
+            for (String c : itemValues(e, "P31")) if (wanted.classes().contains(c)) type = 1.0;
         }
         Double date = wanted.years().isEmpty() || wanted.dates() == Dates.NONE ? null : dateAgreement(wanted, e);
         double points = name * NAME + (type == null ? 0 : type * TYPE) + (date == null ? 0 : date * DATE);
