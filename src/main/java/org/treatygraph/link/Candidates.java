@@ -26,8 +26,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *     P585 or P571; for a person or polity, the share of our years inside the item's life (P569–P570) or
  *     existence (P571–P576). An item without those dates gets half.</li>
  * </ul>
- * The score is the sum over the parts that apply, scaled to 100, and halved when a person's life or a
- * polity's existence excludes all our years. A name of ours that two or more candidates carry exactly
+ * The score is the sum over the parts that apply, scaled to 100, then multiplied by 0.5 + 0.5 × the share of
+ * our years inside a person's life or a polity's existence (halved when it excludes them all). A name of ours that two or more candidates carry exactly
  * tells them apart less well than a name only one carries, so matches on such a shared name count 0.9 of
  * their similarity (the frequency weighting of record linkage: agreeing on a common value is weaker evidence).
  * <p>
@@ -229,11 +229,14 @@ public final class Candidates {
             type = 0.0;
             for (String c : itemValues(e, "P31")) if (wanted.classes().contains(c)) type = 1.0;
         }
-        Double date = wanted.years().isEmpty() || wanted.dates() == Dates.NONE ? null : dateAgreement(wanted, e);
+        boolean dated = !wanted.years().isEmpty() && wanted.dates() != Dates.NONE;
+        Double coverage = dated ? dateAgreement(wanted, e) : null;   // null: the item has no such dates
+        Double date = dated ? (coverage == null ? 0.5 : coverage) : null;
         double points = name * NAME + (type == null ? 0 : type * TYPE) + (date == null ? 0 : date * DATE);
         double max = NAME + (type == null ? 0 : TYPE) + (date == null ? 0 : DATE);
-        // A person who died before our facts, or a state founded after them, cannot be ours: halved.
-        double contradiction = date != null && date == 0 && wanted.dates() != Dates.POINT ? 0.5 : 1;
+        // A person or state cannot be ours at a time they did not exist: the score is scaled from 1 (all our
+        // years inside their life or existence) down to 0.5 (none: died before our facts, or founded after them).
+        double contradiction = coverage != null && wanted.dates() != Dates.POINT ? 0.5 + 0.5 * coverage : 1;
         return new Candidate(e.path("id").asText(), label(e), e.path("descriptions").path("en").path("value").asText(""),
                 round(100 * points / max * contradiction), round(name * 100), type == null ? null : round(type * TYPE), date == null ? null : round(date * DATE),
                 foundVia);
@@ -266,15 +269,15 @@ public final class Candidates {
         return out;
     }
 
-    /** 0 to 1: how well our years fit the item's dates; 0.5 when the item has none. */
-    private static double dateAgreement(Wanted wanted, JsonNode e) {
+    /** 0 to 1: how well our years fit the item's dates (for a life or existence, the share of our years inside it); null when the item has none. */
+    private static Double dateAgreement(Wanted wanted, JsonNode e) {
         Set<Integer> from = years(e, wanted.dates().from), to = years(e, wanted.dates().to);
         if (wanted.dates() == Dates.POINT) {
             from.addAll(to);
-            if (from.isEmpty()) return 0.5;
-            return wanted.years().stream().anyMatch(from::contains) ? 1 : 0;
+            if (from.isEmpty()) return null;
+            return wanted.years().stream().anyMatch(from::contains) ? 1.0 : 0.0;
         }
-        if (from.isEmpty() && to.isEmpty()) return 0.5;
+        if (from.isEmpty() && to.isEmpty()) return null;
         int start = from.stream().min(Integer::compare).orElse(Integer.MIN_VALUE), end = to.stream().max(Integer::compare).orElse(Integer.MAX_VALUE);
         long inside = wanted.years().stream().filter(y -> y >= start && y <= end).count();
         return (double) inside / wanted.years().size();

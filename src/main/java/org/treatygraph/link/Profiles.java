@@ -22,8 +22,10 @@ import org.treatygraph.ontology.TG;
 /**
  * What candidate search knows of each entity beyond its names: the Wikidata classes of its classes
  * (tg:wikidataClass in the ontology, inherited through inferred types) and the years of its dated facts
- * (an agreement's signing; for anyone else, the dates of the agreements, changes and events that name
- * it, directly or through a participation). Names also come with their abbreviations spelt out.
+ * (an agreement's signing; a polity's own establishment and dissolution; for anyone, the dates of the
+ * agreements, changes and events that name it, directly or through a participation, but not the dates of
+ * another polity, person or territory that names it: a successor's years are not its predecessor's).
+ * Names also come with their abbreviations spelt out.
  */
 public final class Profiles {
     private final EntityIndex index;
@@ -46,8 +48,10 @@ public final class Profiles {
         select(ds, """
                 SELECT DISTINCT ?e ?d {
                   { ?e a tg:Instrument ; tg:signingDate ?ds }
-                  UNION { ?e a ?k . VALUES ?k { tg:CollectiveActor tg:Person tg:Territory } ?x ?p ?e . ?x tg:date ?ds }
-                  UNION { ?e a ?k . VALUES ?k { tg:CollectiveActor tg:Person tg:Territory } ?x ?p ?e . ?y ?q ?x . ?y tg:date ?ds }
+                  UNION { ?e a tg:CollectiveActor ; tg:date ?ds }
+                  UNION { ?e a ?k . VALUES ?k { tg:CollectiveActor tg:Person tg:Territory } ?x ?p ?e . ?x tg:date ?ds
+                          FILTER NOT EXISTS { ?x a ?xk . VALUES ?xk { tg:CollectiveActor tg:Person tg:Territory } } }
+                  UNION { ?e a ?k . VALUES ?k { tg:CollectiveActor tg:Person tg:Territory } ?x ?p ?e . ?x a tg:Participation . ?y ?q ?x . ?y tg:date ?ds }
                   ?ds tg:dateValue ?d
                 }""", s -> {
             String e = s.getResource("e").getURI();

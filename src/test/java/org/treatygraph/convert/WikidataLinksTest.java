@@ -84,7 +84,12 @@ class WikidataLinksTest {
         assertEquals("Q2949827", qid(a, "polity/ankara-government"));
         assertEquals("Q12560", qid(a, "polity/ottoman-empire"));
         assertNull(qid(a, "polity/grand-national-assembly"), "the Assembly is neither its government's item nor modern Turkey's");
-        assertNull(qid(a, "polity/rsfsr"), "two candidate items: left for a person to decide");
+        // The state as a whole, not its early period (Q2305208), nor its successors.
+        assertEquals("Q2184", qid(a, "polity/rsfsr"));
+        assertEquals("Q133356", qid(a, "polity/ukraine"), "Soviet Ukraine of 1921 is the Ukrainian SSR");
+        assertEquals("Q174193", qid(a, "polity/great-britain"), "the United Kingdom (Q145) starts in 1927 on Wikidata");
+        assertFalse(a.contains(Node.ANY, TG.term("wikidataId"), NodeFactory.createLiteralString("Q212")), "nor modern Ukraine");
+        assertNull(qid(a, "polity/mongolian-peoples-republic"), "the item seen may be the state of 1924: left for a person to decide");
     }
 
     private Project withLinks(String links) throws IOException {

@@ -118,6 +118,36 @@ class LinkTest {
     }
 
     @Test
+    void anEntitysYearsAreItsOwnNotThoseOfThePolitiesThatNameIt() {
+        var ds = TestProjects.repoGraph().queryDataset();
+        Profiles profiles = Profiles.load(ds, EntityIndex.load(ds));
+        // The Russian Empire is party to the conventions of 1907; the RSFSR, which names it as predecessor, acts
+        // from 1918 on, and those years are the RSFSR's, not the Empire's.
+        Set<Integer> empire = profiles.wanted("polity/russian-empire").years();
+        assertTrue(empire.contains(1907), empire.toString());
+        assertTrue(empire.stream().allMatch(y -> y <= 1917), empire.toString());
+        assertFalse(profiles.wanted("polity/rsfsr").years().contains(1907), "nor the Empire's the RSFSR's");
+        // A polity's own establishment counts: the Armenian SSR, proclaimed on 2 December 1920.
+        assertTrue(profiles.wanted("polity/armenian-ssr").years().contains(1920));
+    }
+
+    @Test
+    void aStateThatExistedForPartOfOurYearsLosesInProportion() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Candidates.Wanted w = new Candidates.Wanted(List.of("Ruritania"), Set.of(), Set.of(1918, 1919, 1920, 1921), Candidates.Dates.EXISTENCE);
+        // Founded 1920: half our years inside, date part 0.5, then scaled by 0.5 + 0.5 × 0.5.
+        assertEquals(round(100 * (60 + 0.5 * 20) / 80.0 * 0.75), Candidates.score(w, json.readTree(item("Q900040", "Ruritania", "Q1", 1920, null))).score());
+        // All inside: no scaling; none inside: halved; no dates on the item: half the date part, no scaling.
+        assertEquals(100.0, Candidates.score(w, json.readTree(item("Q900041", "Ruritania", "Q1", 1900, 1930))).score());
+        assertEquals(37.5, Candidates.score(w, json.readTree(item("Q900042", "Ruritania", "Q1", 1991, null))).score());
+        assertEquals(87.5, Candidates.score(w, json.readTree(item("Q900043", "Ruritania", "Q1", null, null))).score());
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 10) / 10.0;
+    }
+
+    @Test
     void aNameSeveralItemsCarryCountsLessThanANameOnlyOneCarries() {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         Candidates.Wanted armenia = new Candidates.Wanted(List.of("Republic of Armenia", "Armenia"), Set.of(), Set.of(), Candidates.Dates.NONE);
@@ -203,12 +233,12 @@ class LinkTest {
             Path review = tmp.resolve("review.yaml"), accepted = tmp.resolve("links.yaml");
             int exit = cmd.execute("link", "--project", TestProjects.repo().root().toString(), "--api", wd.api(), "--cache", tmp.resolve("cache").toString(),
                     "--review", review.toString(), "--links", accepted.toString(), "--accept-above", "90",
-                    "--only", "agreement/treaty-of-kars-1921", "--only", "territory/artvin", "--only", "polity/rsfsr");
+                    "--only", "agreement/treaty-of-kars-1921", "--only", "territory/artvin", "--only", "polity/afghanistan");
             assertEquals(0, exit, err.toString());
             String r = Files.readString(review);
             assertTrue(r.contains("id: \"agreement/treaty-of-kars-1921\""), r);
             assertTrue(r.contains("- qid: \"Q900001\"\n    label: \"Treaty of Kars\"") && r.contains("score: 100.0"), "ranked: " + r);
-            assertTrue(r.matches("(?s).*- id: \"polity/rsfsr\"\n  label: \"[^\"]+\"\n  candidates: \\[]\n  accept: \"a polity: only a person decides\".*"), r);
+            assertTrue(r.matches("(?s).*- id: \"polity/afghanistan\"\n  label: \"[^\"]+\"\n  candidates: \\[]\n  accept: \"a polity: only a person decides\".*"), r);
             String a = Files.readString(accepted);
             assertTrue(a.startsWith("links:\n  - entity: agreement/treaty-of-kars-1921\n    qid: Q900001\n    how: accepted-candidate\n"), a);
             assertTrue(a.contains("acceptedBy: \"link --accept-above 90.0 against " + wd.api() + "\"") && a.contains("score: 100.0"), a);

@@ -168,7 +168,9 @@ class FederatedQueriesTest {
                 "<" + ID + "territory/erevan> | \"Erevan\"@en | \"occupation\" | <" + WD + "Q1953> | \"Point(3.25 -3.25)\"" + WKT,
                 "<" + ID + "territory/erevan> | \"Erevan\"@en | \"occupation\" | <" + WD + "Q1953> | \"Point(3.5 -3.5)\"" + WKT,
                 "<" + ID + "territory/tiflis> | \"Tiflis\"@en | \"occupation\" | <" + WD + "Q994> | \"Point(4.5 -4.5)\"" + WKT), rows);
-        assertEachRequestNamesAnItem(4);   // one per territory, not one per change (Erevan has two)
+        // One per territory, not one per change (Erevan has two); the Caucasus is asked too and has no coordinates here.
+        assertEachRequestNamesAnItem(5);
+        assertTrue(received.stream().anyMatch(q -> q.contains("<" + WD + "Q18869>")), String.join("\n----\n", received));
         // Introduced as fuseki-config asks (tg:serviceUserAgent), not as Jena's generic "ApacheJena/…".
         assertEquals(List.of("treaty-graph/0.1 (https://w3id.org/treaty-graph/; SPARQL SERVICE from a treaty-graph endpoint)"), agents.stream().distinct().toList());
     }
@@ -186,10 +188,11 @@ class FederatedQueriesTest {
         assertEquals(List.of(
                 "<" + ID + "person/stalin> | \"Iosif V. Stalin\"@en | \"negotiator\" | <" + WD + "Q855> | \"1001-01-01T00:00:00Z\"" + DATE_TIME
                         + " | \"1002-02-02T00:00:00Z\"" + DATE_TIME,
+                "<" + ID + "person/lloyd-george> | \"Lloyd George\"@en | \"negotiator\" | <" + WD + "Q134982> |  | ",
                 "<" + ID + "person/mustafa-kemal> | \"Mustafa Kemal\"@en | \"negotiator\" | <" + WD + "Q5152> |  | ",
                 "<" + ID + "person/trotsky> | \"Trotsky\"@en |  | <" + WD + "Q33391> |  | ",
                 "<" + ID + "person/lenin> | \"Vladimir Lenin\"@en |  | <" + WD + "Q1394> | \"1003-03-03T00:00:00Z\"" + DATE_TIME + " | "), rows);
-        assertEachRequestNamesAnItem(8);   // birth and death, for each of the four linked persons
+        assertEachRequestNamesAnItem(10);   // birth and death, for each of the five linked persons
     }
 
     @Test

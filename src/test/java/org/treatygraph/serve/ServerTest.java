@@ -124,8 +124,9 @@ class ServerTest {
         String html = new String(get("/id/polity/democratic-republic-of-georgia", "text/html").body(), "UTF-8");
         assertTrue(html.contains("Wikidata: <a href=\"http://www.wikidata.org/entity/Q245160\">Q245160</a> <span class=\"check\">(checked against a stored public page: "
                 + "<a href=\"https://github.com/SpocWiki/_Standards/blob/"), html);
-        String ssr = new String(get("/id/polity/rsfsr", "text/html").body(), "UTF-8");
-        assertFalse(ssr.contains("Wikidata:"), "no link, none shown");
+        String gna = new String(get("/id/polity/grand-national-assembly", "text/html").body(), "UTF-8");
+        assertTrue(gna.contains("Grand National Assembly"), "the page itself");
+        assertFalse(gna.contains("Wikidata:"), "no link, none shown");
     }
 
     @Test
