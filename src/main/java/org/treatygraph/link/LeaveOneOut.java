@@ -57,11 +57,7 @@ public final class LeaveOneOut {
     /** Recorded items ranked first. */
     public long rankedFirst() { return rows.stream().filter(r -> r.rank() == 1).count(); }
 
-    /** What --accept-above would record at the threshold (never a polity): how many, and how many of them right. */
-    public long accepted(double threshold) { return rows.stream().filter(r -> acceptable(r, threshold)).count(); }
-
-    public long acceptedCorrectly(double threshold) { return rows.stream().filter(r -> acceptable(r, threshold) && r.correct()).count(); }
-
+    /** Whether --accept-above would record the row's top candidate at the threshold (never a polity). */
     private static boolean acceptable(Row r, double threshold) {
         return Candidates.mayAcceptAutomatically(r.id()) && proposed(r, threshold);
     }
@@ -71,6 +67,16 @@ public final class LeaveOneOut {
         return !r.best().isEmpty() && r.bestScore() > threshold;
     }
 
+    /** Per threshold: how many rows {@code chosen} takes, how many of them right, precision, and recall over all rows. */
+    private void table(StringBuilder sb, String header, java.util.function.BiPredicate<Row, Double> chosen) {
+        sb.append(header).append("\n|---|---|---|---|---|\n");
+        for (double t : THRESHOLDS) {
+            long a = rows.stream().filter(r -> chosen.test(r, t)).count(), ok = rows.stream().filter(r -> chosen.test(r, t) && r.correct()).count();
+            sb.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %s | %.2f |%n", t, a, ok, a == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) ok / a),
+                    rows.isEmpty() ? 0 : (double) ok / rows.size()));
+        }
+    }
+
     public String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("Leave-one-out over ").append(rows.size()).append(" recorded links, against ").append(api).append("\n\n");
@@ -78,19 +84,9 @@ public final class LeaveOneOut {
                 .append("; among the candidates at all: ").append(rows.stream().filter(r -> r.rank() > 0).count()).append(".\n\n");
         sb.append("What `--accept-above` would record (never a polity: ").append(rows.stream().filter(r -> !Candidates.mayAcceptAutomatically(r.id())).count())
                 .append(" of these links are polities, left to a person); recall is over all ").append(rows.size()).append(" links.\n\n");
-        sb.append("| accept above | accepted | right | precision | recall |\n|---|---|---|---|---|\n");
-        for (double t : THRESHOLDS) {
-            long a = accepted(t), ok = acceptedCorrectly(t);
-            sb.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %s | %.2f |%n", t, a, ok, a == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) ok / a),
-                    rows.isEmpty() ? 0 : (double) ok / rows.size()));
-        }
+        table(sb, "| accept above | accepted | right | precision | recall |", LeaveOneOut::acceptable);
         sb.append("\nThe top candidate of the review file, polities included (what a person reviewing it is offered):\n\n");
-        sb.append("| top candidate above | offered | right | precision | recall |\n|---|---|---|---|---|\n");
-        for (double t : THRESHOLDS) {
-            long a = rows.stream().filter(r -> proposed(r, t)).count(), ok = rows.stream().filter(r -> proposed(r, t) && r.correct()).count();
-            sb.append(String.format(Locale.ROOT, "| %.0f | %d | %d | %s | %.2f |%n", t, a, ok, a == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) ok / a),
-                    rows.isEmpty() ? 0 : (double) ok / rows.size()));
-        }
+        table(sb, "| top candidate above | offered | right | precision | recall |", LeaveOneOut::proposed);
         sb.append("\n| entity | recorded | best candidate | its score | rank of recorded |\n|---|---|---|---|---|\n");
         for (Row r : rows) {
             sb.append("| ").append(r.id()).append(" | ").append(r.recorded()).append(" | ").append(r.best().isEmpty() ? "(none)" : r.best())

@@ -2,6 +2,7 @@ package org.treatygraph.link;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -133,7 +134,7 @@ class LinkTest {
 
     @Test
     void aStateThatExistedForPartOfOurYearsLosesInProportion() throws IOException {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ObjectMapper json = new ObjectMapper();
         Candidates.Wanted w = new Candidates.Wanted(List.of("Ruritania"), Set.of(), Set.of(1918, 1919, 1920, 1921), Candidates.Dates.EXISTENCE);
         // Founded 1920: half our years inside, date part 0.5, then scaled by 0.5 + 0.5 × 0.5.
         assertEquals(round(100 * (60 + 0.5 * 20) / 80.0 * 0.75), Candidates.score(w, json.readTree(item("Q900040", "Ruritania", "Q1", 1920, null))).score());
@@ -148,24 +149,20 @@ class LinkTest {
     }
 
     @Test
-    void aNameSeveralItemsCarryCountsLessThanANameOnlyOneCarries() {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    void aNameSeveralItemsCarryCountsLessThanANameOnlyOneCarries() throws IOException {
+        ObjectMapper json = new ObjectMapper();
         Candidates.Wanted armenia = new Candidates.Wanted(List.of("Republic of Armenia", "Armenia"), Set.of(), Set.of(), Candidates.Dates.NONE);
-        try {
-            var region = json.readTree(item("Q900020", "Armenia", "Q82794", null, null));
-            var modern = json.readTree(item("Q900021", "Armenia", "Q3624078", null, null));
-            var republic = json.readTree(item("Q900022", "First Republic of Armenia", "Q3024240", null, null));
-            assertEquals(Set.of(1), Candidates.sharedNames(armenia, List.of(region, modern, republic)), "two items carry \"Armenia\"");
-            assertEquals(Set.of(), Candidates.sharedNames(armenia, List.of(region, republic)));
-            // Alone, the exact match on our alternative name beats containment of our label (0.95 against 0.9) ...
-            assertTrue(Candidates.score(armenia, region).score() > Candidates.score(armenia, republic).score());
-            // ... shared with another item, it counts 0.9 of that, and the republic comes first.
-            Set<Integer> shared = Candidates.sharedNames(armenia, List.of(region, modern, republic));
-            assertEquals(85.5, Candidates.score(armenia, region, shared, null).score());
-            assertEquals(90.0, Candidates.score(armenia, republic, shared, null).score());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        var region = json.readTree(item("Q900020", "Armenia", "Q82794", null, null));
+        var modern = json.readTree(item("Q900021", "Armenia", "Q3624078", null, null));
+        var republic = json.readTree(item("Q900022", "First Republic of Armenia", "Q3024240", null, null));
+        assertEquals(Set.of(1), Candidates.sharedNames(armenia, List.of(region, modern, republic)), "two items carry \"Armenia\"");
+        assertEquals(Set.of(), Candidates.sharedNames(armenia, List.of(region, republic)));
+        // Alone, the exact match on our alternative name beats containment of our label (0.95 against 0.9) ...
+        assertTrue(Candidates.score(armenia, region).score() > Candidates.score(armenia, republic).score());
+        // ... shared with another item, it counts 0.9 of that, and the republic comes first.
+        Set<Integer> shared = Candidates.sharedNames(armenia, List.of(region, modern, republic));
+        assertEquals(85.5, Candidates.score(armenia, region, shared, null).score());
+        assertEquals(90.0, Candidates.score(armenia, republic, shared, null).score());
     }
 
     @Test
