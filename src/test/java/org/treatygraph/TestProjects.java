@@ -43,6 +43,7 @@ public final class TestProjects {
         copyTree(repo.root().resolve("ontology"), dir.resolve("ontology"));
         copyTree(repo.sourcesDir(), dir.resolve("data/sources"));
         Files.copy(repo.sourcesRegistry(), dir.resolve("data/sources.yaml"));
+        Files.copy(repo.nameVariantsFile(), dir.resolve("data/name-variants.yaml"));
         Files.createDirectories(dir.resolve("data/records"));
         Files.writeString(dir.resolve("data/records/test.yaml"), records, StandardCharsets.UTF_8);
         return new Project(dir);
@@ -65,11 +66,14 @@ public final class TestProjects {
         - id: agreement/soviet-persian-treaty-1921
           type: FriendshipTreaty
           label: Soviet–Persian Treaty of Friendship
-          cite: [{source: "000", quote: "SOVIET–PERSIAN TREATY OF FRIENDSHIP (26 February 1921)"}]
+          cite:
+            - {source: "000", quote: "SOVIET–PERSIAN TREATY OF FRIENDSHIP (26 February 1921)"}
+            - {source: "000", quote: "This agreement between the Russian Soviet Federative Socialist Republic and Persia"}
           hasParty: [polity/rsfsr, polity/persia]
-          signingDate:
-            dateText: "26 February 1921"
-            dateValue: "1921-02-26"
+          signing:
+            date:
+              dateText: "26 February 1921"
+              dateValue: "1921-02-26"
         """;
 
     private static void copyTree(Path from, Path to) throws IOException {

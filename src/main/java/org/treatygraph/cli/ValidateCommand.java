@@ -23,6 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
         long links = graph.wikidataLinks().size();
         spec.commandLine().getOut().println("valid: " + graph.asserted().size() + " facts, "
                 + graph.provenance().size() + " provenance triples, " + links + " checked Wikidata links, " + builder.warnings().size() + " warning(s)");
+        spec.commandLine().getOut().println("support: " + builder.supportFigures());
         return 0;
     }
 }

@@ -5,9 +5,10 @@ import org.apache.jena.graph.NodeFactory;
 import org.treatygraph.ontology.TG;
 
 /**
- * A located quote: the passage [start, end) of a source (UTF-16 indexes) and the words the record gave.
+ * A located quote: the passage [start, end) of a source (UTF-16 indexes), the words the record gave, and
+ * where in the source the passage sits.
  */
-public record Cite(SourceText source, int start, int end, String quotedAs) implements Comparable<Cite> {
+public record Cite(SourceText source, int start, int end, String quotedAs, PassagePlace place) implements Comparable<Cite> {
     public String exact() {
         return source.text().substring(start, end);
     }

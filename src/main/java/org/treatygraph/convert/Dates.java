@@ -14,50 +14,32 @@ import org.treatygraph.ontology.TG;
 /**
  * Completes and checks dates. A date's earliest and latest bounds follow from its typed value when a
  * record leaves them out (a month gives its first and last day), so that range queries work on every
- * date, precise or not; and a date's own words must stand in the passage cited for it.
+ * date, precise or not. Derived bounds rest on what the value rests on. (That a date's own words stand
+ * in the passage cited for it is checked with every other fact, by {@link Support}.)
  */
 final class Dates {
     private Dates() {}
 
     static void complete(RecordConverter converter, List<Problem> problems) {
         Map<Node, Fact> value = new HashMap<>(), earliest = new HashMap<>(), latest = new HashMap<>();
-        List<Fact> words = new ArrayList<>();
         for (Fact f : converter.facts()) {
             Node p = f.triple().getPredicate();
             if (p.equals(TG.dateValue)) value.put(f.triple().getSubject(), f);
             else if (p.equals(TG.earliest)) earliest.put(f.triple().getSubject(), f);
             else if (p.equals(TG.latest)) latest.put(f.triple().getSubject(), f);
-            else if (p.equals(TG.dateText)) words.add(f);
         }
         for (Map.Entry<Node, Fact> e : value.entrySet()) {
             Node date = e.getKey();
             Fact v = e.getValue();
             LocalDate[] range = range(v.triple().getObject());
-            if (range == null || v.cites().isEmpty()) continue;   // an uncited value is reported already
-            if (!earliest.containsKey(date))
-                converter.emit(date, TG.earliest, dateLiteral(range[0]), v.cites(), v.location(), "earliest");
-            if (!latest.containsKey(date))
-                converter.emit(date, TG.latest, dateLiteral(range[1]), v.cites(), v.location(), "latest");
+            if (range == null || v.basis() == null) continue;   // an unsupported value is reported already
+            if (!earliest.containsKey(date)) converter.derive(date, TG.earliest, dateLiteral(range[0]), v);
+            if (!latest.containsKey(date)) converter.derive(date, TG.latest, dateLiteral(range[1]), v);
             LocalDate lo = bound(earliest.get(date)), hi = bound(latest.get(date));
             if ((lo != null && lo.isAfter(range[1])) || (hi != null && hi.isBefore(range[0])))
                 problems.add(new Problem(v.location(), "dateValue " + v.triple().getObject().getLiteralLexicalForm()
                         + " lies outside its own earliest/latest bounds"));
         }
-        for (Fact f : words) {
-            String text = f.triple().getObject().getLiteralLexicalForm();
-            boolean stated = f.cites().isEmpty() || inPassages(text, f.cites());
-            if (!stated)
-                problems.add(new Problem(f.location(), "dateText \"" + text + "\" is not in the passage cited for the date: quote the words the source uses (fragments may be joined by '...'; put explanations in a note)"));
-        }
-    }
-
-    /** Whether every fragment of the date's words ("17 March ... 21 March" has two) stands in a cited passage. */
-    private static boolean inPassages(String words, java.util.Collection<Cite> cites) {
-        List<QuoteLocator> passages = cites.stream().map(c -> new QuoteLocator(c.exact())).toList();
-        for (String fragment : words.split("\\s*(?:\\.\\.\\.|…)\\s*")) {
-            if (!fragment.isBlank() && passages.stream().allMatch(p -> p.find(fragment).isEmpty())) return false;
-        }
-        return true;
     }
 
     /** The first and last day a typed date value can denote, or null if it is not a date value. */

@@ -10,6 +10,8 @@ public record Project(Path root) {
     public Path sourcesRegistry() { return root.resolve("data/sources.yaml"); }
     public Path sourcesDir() { return root.resolve("data/sources"); }
     public Path recordsDir() { return root.resolve("data/records"); }
+    /** Spellings the support check treats as the same words (transliterations, OCR misreadings, adjectives). */
+    public Path nameVariantsFile() { return root.resolve("data/name-variants.yaml"); }
     public Path wikidataLinksFile() { return root.resolve("data/wikidata/links.yaml"); }
     /** Where `link` caches Wikidata's answers; the QuickStatements export reads it to leave out what items already say. */
     public Path wikidataCacheDir() { return root.resolve("data/wikidata/cache"); }

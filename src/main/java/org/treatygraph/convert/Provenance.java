@@ -15,13 +15,16 @@ import org.apache.jena.vocabulary.RDF;
 import org.treatygraph.ontology.TG;
 
 /**
- * Writes the provenance of the asserted facts: each fact as an rdf:Statement with its citations, each
+ * Writes the provenance of the asserted facts: each fact as an rdf:Statement with its basis (stated,
+ * reading, editorial) and its citations, or, for the editors' own, its attribution to them; each
  * citation as a Web Annotation specific resource of its source with a TextQuoteSelector (exact, prefix,
  * suffix) and a TextPositionSelector (code-point offsets). Plain RDF reification rather than RDF-star,
  * so that every RDF tool, old or new, reads the dumps.
  */
 final class Provenance {
     static final int CONTEXT = 32;
+    private static final Node PROV_ATTRIBUTED_TO = NodeFactory.createURI(TG.PROV + "wasAttributedTo");
+    private static final Node PROV_DERIVED_FROM = NodeFactory.createURI(TG.PROV + "wasDerivedFrom");
 
     private Provenance() {}
 
@@ -30,13 +33,26 @@ final class Provenance {
         for (Fact f : facts) {
             Triple t = f.triple();
             asserted.add(t);
-            if (f.cites().isEmpty()) continue;   // editorial notes
             Node st = statement(t, provenance);
             statementLocations.put(st, f.location());
+            provenance.add(Triple.create(st, TG.basis, f.basis().node()));
             for (String note : f.notes()) provenance.add(Triple.create(st, TG.note, NodeFactory.createLiteralLang(note, "en")));
             for (Cite c : f.cites()) {
                 provenance.add(Triple.create(st, TG.citation, c.iri()));
                 if (written.add(c)) writeCitation(c, provenance);
+            }
+            for (Node author : f.accordingTo()) provenance.add(Triple.create(st, TG.accordingTo, author));
+            for (String r : f.readings()) provenance.add(Triple.create(st, TG.reading, NodeFactory.createLiteralString(r)));
+            if (f.onlyLiteratureTitles())
+                provenance.add(Triple.create(st, TG.onlyLiteratureTitle, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean)));
+            if (f.basis() == Basis.EDITORIAL) {
+                // The editors' words: attributed to them, derived from the passages they rest on, never cited.
+                provenance.add(Triple.create(st, PROV_ATTRIBUTED_TO, TG.editors));
+                for (String why : f.editorialReasons()) provenance.add(Triple.create(st, TG.editorialReason, NodeFactory.createLiteralString(why)));
+                for (Cite c : f.restsOn()) {
+                    provenance.add(Triple.create(st, PROV_DERIVED_FROM, c.iri()));
+                    if (written.add(c)) writeCitation(c, provenance);
+                }
             }
         }
     }
@@ -50,6 +66,7 @@ final class Provenance {
         g.add(Triple.create(cit, TG.oa("hasSelector"), quote));
         g.add(Triple.create(cit, TG.oa("hasSelector"), position));
         g.add(Triple.create(cit, TG.lineNumber, integer(c.source().lineOf(c.start()), XSDDatatype.XSDinteger)));
+        g.add(Triple.create(cit, TG.passagePlace, c.place().node()));
         if (c.quotedAs() != null) g.add(Triple.create(cit, TG.quotedAs, NodeFactory.createLiteralString(c.quotedAs())));
         g.add(Triple.create(quote, RDF.type.asNode(), TG.oa("TextQuoteSelector")));
         g.add(Triple.create(quote, TG.oa("exact"), NodeFactory.createLiteralString(c.exact())));

@@ -22,8 +22,8 @@ public final class RecordConverter {
     private static final Pattern ID = Pattern.compile("([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)");
     private static final Pattern REF = Pattern.compile("[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Set<String> RESERVED = Set.of("id", "about", "type", "cite");
-    private static final Set<String> WRAPPER_KEYS = Set.of("value", "ref", "cite", "note");
+    private static final Set<String> RESERVED = Set.of("id", "about", "type", "cite", "reading", "editorial", "restsOn", "accordingTo");
+    private static final Set<String> WRAPPER_KEYS = Set.of("value", "ref", "cite", "note", "reading", "editorial", "restsOn", "accordingTo");
 
     private final OntologyIndex ontology;
     private final Citations citations;
@@ -32,20 +32,64 @@ public final class RecordConverter {
 
     private final Map<Triple, Fact> facts = new LinkedHashMap<>();
     private final Map<Node, Location> definitions = new HashMap<>();
+    private final Set<Node> entities = new HashSet<>();
     private final Map<Node, Set<Node>> types = new HashMap<>();
     private final List<Reference> references = new ArrayList<>();
 
     private record Reference(Node target, Term term, Location location) {}
 
-    /**
-     * Stands for the citations of a record whose quotes could not be located: those are reported already,
-     * so its facts are not reported again as uncited. Compared by identity.
-     */
-    private static final List<Cite> UNRESOLVED = java.util.Collections.unmodifiableList(new ArrayList<>());
+    /** What 'accordingTo' refers to: an agent of the graph. */
+    private static final Term AUTHOR = new Term("accordingTo", TG.accordingTo, Term.Kind.OBJECT, TG.term("Agent"), List.of());
 
-    private List<Cite> resolve(YamlNode cite) {
-        List<Cite> found = citations.resolve(cite);
-        return found.isEmpty() && !cite.items().isEmpty() ? UNRESOLVED : found;
+    /**
+     * The evidence a map (record, nested node or value) offers: its own {@code cite}, {@code reading},
+     * {@code editorial}, {@code restsOn} and {@code accordingTo}, over what it inherits from around it.
+     */
+    private Evidence evidence(YamlNode map, Evidence around, boolean value) {
+        YamlNode cite = map.get("cite"), reading = map.get("reading"), editorial = map.get("editorial"), restsOn = map.get("restsOn");
+        Evidence ev = around.inherited();
+        if (cite != null) {
+            List<Cite> found = citations.resolve(cite);
+            ev = new Evidence(found, value, ev.reading(), null, ev.restsOn(), found.size() < cite.items().size(), ev.accordingTo());
+        }
+        if (reading != null) {
+            String why = prose(reading, "reading");
+            if (why != null) ev = new Evidence(ev.cites(), ev.own(), why, null, ev.restsOn(), ev.unresolved(), ev.accordingTo());
+        }
+        if (editorial != null) {
+            String why = prose(editorial, "editorial");
+            if (cite != null)
+                problems.add(new Problem(map.keyLocation("cite"), "an editorial fact cites no source (the editors assert it): "
+                        + "name the passages its reasoning rests on with restsOn, or drop 'editorial' if a passage states it"));
+            if (why != null) ev = new Evidence(List.of(), false, null, why, ev.restsOn(), false, List.of());
+        }
+        if (restsOn != null) {
+            List<Cite> on = citations.resolve(restsOn);
+            ev = new Evidence(ev.cites(), ev.own(), ev.reading(), ev.editorial(), on, ev.unresolved(), ev.accordingTo());
+        }
+        YamlNode according = map.get("accordingTo");
+        if (according != null) {
+            // A claim the source reports ("according to S. Kuznetsova"): it names its author as well as the source.
+            List<Node> authors = new ArrayList<>();
+            for (YamlNode a : according.items()) {
+                String text = a.isScalar() ? a.text() : null;
+                if (text == null || !REF.matcher(text.strip()).matches()) {
+                    problems.add(new Problem(a.location(), "'accordingTo' names whose claim the passage reports by id (e.g. person/kuznetsova), found " + a.describe()));
+                    continue;
+                }
+                Node author = TG.entity(text.strip());
+                references.add(new Reference(author, AUTHOR, a.location()));
+                authors.add(author);
+            }
+            ev = new Evidence(ev.cites(), ev.own(), ev.reading(), ev.editorial(), ev.restsOn(), ev.unresolved(), authors);
+        }
+        return ev;
+    }
+
+    private String prose(YamlNode n, String key) {
+        if (n.isScalar() && n.text() != null && !n.text().isBlank()) return n.text().strip();
+        problems.add(new Problem(n.location(), "'" + key + "' is the editors' reasoning in words, found " + n.describe()));
+        return null;
     }
 
     /**
@@ -60,6 +104,8 @@ public final class RecordConverter {
 
     public Collection<Fact> facts() { return facts.values(); }
     public Map<Node, Location> definitions() { return definitions; }
+    /** The entities records define with an id (not nested nodes). */
+    Set<Node> entities() { return entities; }
 
     /** Converts one file's records. */
     void convertFile(YamlNode root) {
@@ -82,12 +128,15 @@ public final class RecordConverter {
         }
         YamlNode idNode = id != null ? id : about;
         String idText = idNode.isScalar() ? idNode.text() : null;
-        var m = idText == null ? null : ID.matcher(idText);
+        // 'about' may name a nested node too (agreement/treaty-of-kars-1921/signing-1): a second source adds its date to the one signing.
+        var m = idText == null ? null : id != null ? ID.matcher(idText) : REF.matcher(idText);
         if (m == null || !m.matches()) {
-            problems.add(new Problem(idNode.location(), "an id is {kind}/{slug} with a lower-case, hyphenated slug (e.g. agreement/treaty-of-kars-1921), found " + idNode.describe()));
+            problems.add(new Problem(idNode.location(), id != null
+                    ? "an id is {kind}/{slug} with a lower-case, hyphenated slug (e.g. agreement/treaty-of-kars-1921), found " + idNode.describe()
+                    : "'about' names an entity ({kind}/{slug}) or one of its nested nodes (agreement/treaty-of-kars-1921/signing-1), found " + idNode.describe()));
             return;
         }
-        String kind = m.group(1);
+        String kind = idText.substring(0, idText.indexOf('/'));
         Optional<Node> kindClass = ontology.classForKind(kind);
         if (kindClass.isEmpty()) {
             problems.add(new Problem(idNode.location(), "unknown kind '" + kind + "' in id " + idText
@@ -97,14 +146,16 @@ public final class RecordConverter {
         Node subject = TG.entity(idText);
         if (id != null) {
             if (!define(subject, idNode.location())) return;
+            entities.add(subject);
             if (record.get("type") == null) {
                 problems.add(new Problem(record.location(), "record " + idText + " needs a type (a subclass of " + ontology.shortName(kindClass.get()) + ")"));
             }
         } else {
             references.add(new Reference(subject, null, idNode.location()));
         }
-        List<Cite> cites = record.get("cite") != null ? resolve(record.get("cite")) : List.of();
-        convertNode(subject, record, cites, null, id != null ? kindClass.get() : null, idText);
+        if (record.get("reading") != null)
+            problems.add(new Problem(record.keyLocation("reading"), "a reading belongs to the fact it explains: put it on that value ({ref: …, cite: …, reading: …}) or nested node, not on the whole record"));
+        convertNode(subject, record, evidence(record, Evidence.NONE, false), null, id != null ? kindClass.get() : null, idText);
     }
 
     private boolean define(Node node, Location at) {
@@ -116,22 +167,28 @@ public final class RecordConverter {
         return true;
     }
 
-    /** Converts a record or nested node whose citations ({@code cites}: its own, or its parent's) are resolved. */
-    private void convertNode(Node subject, YamlNode map, List<Cite> cites, Node defaultType, Node kindClass, String idText) {
+    /** Converts a record or nested node with the evidence it offers its facts (its own, or its parent's). */
+    private void convertNode(Node subject, YamlNode map, Evidence ev, Node defaultType, Node kindClass, String idText) {
         List<Node> declared = new ArrayList<>();
         YamlNode type = map.get("type");
         if (type != null) {
-            for (YamlNode t : type.items()) {
+            for (YamlNode item : type.items()) {
+                YamlNode t = item;
+                Evidence typeEv = ev;
+                if (item.isMap() && isWrapper(item)) {
+                    t = item.get("value") != null ? item.get("value") : item.get("ref");
+                    typeEv = evidence(item, ev, true);
+                }
                 Optional<Node> cls = t.isScalar() && t.text() != null ? ontology.classNamed(t.text()) : Optional.empty();
                 if (cls.isEmpty()) {
                     problems.add(new Problem(t.location(), "unknown class " + t.describe() + Suggest.nearest(t.text(), ontology.classNames())));
                     continue;
                 }
                 declared.add(cls.get());
-                emit(subject, RDF.type.asNode(), cls.get(), cites, t.location(), "type");
+                emit(subject, RDF.type.asNode(), cls.get(), typeEv, t.location(), "type");
             }
         } else if (defaultType != null) {
-            emit(subject, RDF.type.asNode(), defaultType, cites, map.location(), "type");
+            emit(subject, RDF.type.asNode(), defaultType, ev, map.location(), "type");
         }
         if (kindClass != null && !declared.isEmpty() && declared.stream().noneMatch(c -> ontology.isSubClassOf(c, kindClass))) {
             problems.add(new Problem(type.location(), "an id of kind '" + idText.substring(0, idText.indexOf('/')) + "' must be a "
@@ -147,26 +204,40 @@ public final class RecordConverter {
                 problems.add(new Problem(map.keyLocation(key), "unknown key '" + key + "': no such ontology term" + Suggest.nearest(key, ontology.keys())));
                 continue;
             }
-            for (YamlNode value : e.getValue().items()) convertValue(subject, term.get(), value, cites, counters);
+            var derived = ontology.graph().find(term.get().property(), TG.derivedFrom, Node.ANY);
+            if (derived.hasNext()) {
+                // The reasoner derives it (a status from its event), so that it always has the event's date and evidence.
+                problems.add(new Problem(map.keyLocation(key), "'" + key + "' is not recorded: the reasoner derives it from "
+                        + derived.next().getObject().getLiteralLexicalForm()));
+                continue;
+            }
+            for (YamlNode value : e.getValue().items()) convertValue(subject, term.get(), value, ev, counters);
         }
     }
 
-    private void convertValue(Node subject, Term term, YamlNode value, List<Cite> cites, Map<String, Integer> counters) {
+    private void convertValue(Node subject, Term term, YamlNode value, Evidence ev, Map<String, Integer> counters) {
         if (value.isList()) {
             problems.add(new Problem(value.location(), "a list inside a list is not a value of '" + term.key() + "'"));
             return;
         }
+        boolean isNote = term.property().equals(TG.note);
         if (value.isScalar()) {
-            emitScalar(subject, term, value, cites);
+            emitScalar(subject, term, value, isNote ? Evidence.NONE : ev);
             return;
         }
         if (isWrapper(value)) {
-            List<Cite> own = value.get("cite") != null ? resolve(value.get("cite")) : cites;
             YamlNode v = value.get("value") != null ? value.get("value") : value.get("ref");
             if (v == null || !v.isScalar()) {
                 problems.add(new Problem(value.location(), "a cited value needs 'value' (a literal) or 'ref' (an id)"));
                 return;
             }
+            if (isNote && (value.get("cite") != null || value.get("reading") != null)) {
+                String k = value.get("cite") != null ? "cite" : "reading";
+                problems.add(new Problem(value.keyLocation(k), "an editor's note is the editors' words and cites no source: "
+                        + "name the passages it discusses with restsOn, and state what a passage says as a fact of its own"));
+                return;
+            }
+            Evidence own = evidence(value, isNote ? Evidence.NONE : ev, true);
             Fact fact = emitScalar(subject, term, v, own);
             YamlNode note = value.get("note");
             if (fact != null && note != null) {
@@ -195,17 +266,17 @@ public final class RecordConverter {
         }
         Node node = NodeFactory.createURI(subject.getURI() + "/" + slug);
         if (!define(node, value.location())) return;
-        List<Cite> nodeCites = value.get("cite") != null ? resolve(value.get("cite")) : cites;
-        emit(subject, term.property(), node, nodeCites, value.location(), term.key());
+        Evidence nodeEv = evidence(value, ev, false);
+        emit(subject, term.property(), node, nodeEv, value.location(), term.key());
         Node defaultType = term.range() != null && ontology.isClass(term.range()) ? term.range() : null;
-        convertNode(node, value, nodeCites, defaultType, null, null);
+        convertNode(node, value, nodeEv, defaultType, null, null);
     }
 
     private static boolean isWrapper(YamlNode map) {
         return (map.get("value") != null || map.get("ref") != null) && WRAPPER_KEYS.containsAll(map.entries().keySet());
     }
 
-    private Fact emitScalar(Node subject, Term term, YamlNode value, List<Cite> cites) {
+    private Fact emitScalar(Node subject, Term term, YamlNode value, Evidence ev) {
         String text = value.text();
         if (text == null || text.isBlank()) {
             problems.add(new Problem(value.location(), "no value given for '" + term.key() + "'"));
@@ -216,7 +287,7 @@ public final class RecordConverter {
             case DATATYPE -> literal(term, text, value.location());
             case ANNOTATION -> NodeFactory.createLiteralLang(text.strip(), "en");
         };
-        return object == null ? null : emit(subject, term.property(), object, cites, value.location(), term.key());
+        return object == null ? null : emit(subject, term.property(), object, ev, value.location(), term.key());
     }
 
     private Node reference(Term term, String text, Location at) {
@@ -266,17 +337,26 @@ public final class RecordConverter {
         return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
-    /** Records a fact; editorial notes are the editors' words, not the sources', and need no citation. */
-    Fact emit(Node s, Node p, Node o, Collection<Cite> cites, Location at, String key) {
+    /** Records a fact with the evidence this place offers for it; {@link Support} weighs the evidence later. */
+    Fact emit(Node s, Node p, Node o, Evidence ev, Location at, String key) {
         if (p.equals(RDF.type.asNode())) types.computeIfAbsent(s, k -> new HashSet<>()).add(o);
-        boolean editorial = p.equals(TG.note);
-        if (citationsRequired && !editorial && cites.isEmpty() && cites != UNRESOLVED) {
-            problems.add(new Problem(at, "'" + key + "' states a fact with no citation: give this record or value a 'cite'"));
-        }
         Fact fact = facts.computeIfAbsent(Triple.create(s, p, o), t -> new Fact(t, at));
-        fact.cites().addAll(cites);
+        fact.offers().add(new Fact.Offer(ev, at, key));
         return fact;
     }
+
+    /** A fact that follows from another (a date's bounds from its value): it rests on what that one rests on. */
+    void derive(Node s, Node p, Node o, Fact from) {
+        Fact fact = facts.computeIfAbsent(Triple.create(s, p, o), t -> new Fact(t, from.location()));
+        fact.basis(from.basis());
+        fact.cites().addAll(from.cites());
+        fact.restsOn().addAll(from.restsOn());
+        fact.readings().addAll(from.readings());
+        fact.editorialReasons().addAll(from.editorialReasons());
+    }
+
+    boolean citationsRequired() { return citationsRequired; }
+    Map<Node, Set<Node>> types() { return types; }
 
     /** After every file is converted: every reference must name a defined entity of the expected class. */
     void checkReferences(Map<Node, Location> alsoDefined) {

@@ -13,8 +13,14 @@ public final class SourceText {
     private final Node iri;
     private final String text;
     private final int[] lineStarts;
+    private final SourceLayout layout;
 
     public SourceText(String code, String fileName, Node iri, String text) {
+        this(code, fileName, iri, text, SourceLayout.ALL_RUNNING_TEXT);
+    }
+
+    SourceText(String code, String fileName, Node iri, String text, SourceLayout layout) {
+        this.layout = layout;
         this.code = code;
         this.fileName = fileName;
         this.iri = iri;
@@ -26,6 +32,8 @@ public final class SourceText {
     public String fileName() { return fileName; }
     public Node iri() { return iri; }
     public String text() { return text; }
+
+    SourceLayout layout() { return layout; }
 
     /** The code-point offset of a UTF-16 char index. */
     public int codePointOffset(int charIndex) {
@@ -56,6 +64,21 @@ public final class SourceText {
         if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) to--;
         return text.substring(charIndex, to);
     }
+
+    /**
+     * The year a reader has in mind at a point of the running text: the last year (1800–1999) the running
+     * text named before it, skipping footnotes and the bibliography; -1 if none. It is how "on 13 April"
+     * gets its year from the paragraph around it.
+     */
+    public int yearInForce(int charIndex) {
+        java.util.regex.Matcher m = YEAR.matcher(text);
+        int year = -1;
+        while (m.find() && m.start() < charIndex)
+            if (layout.regionOf(lineOf(m.start())) == SourceLayout.Region.RUNNING_TEXT) year = Integer.parseInt(m.group());
+        return year;
+    }
+
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?<![\\p{Alnum}.,])1[89]\\d\\d(?![\\p{Alnum}]|[.,]\\d)");
 
     private static int[] lineStarts(String s) {
         int count = 1;

@@ -48,7 +48,8 @@ public final class Sources {
                         "source " + file + " has changed: sha256 is " + actual + ", expected " + sha));
                 continue;
             }
-            SourceText text = new SourceText(code, file, TG.entity(id), new String(bytes, StandardCharsets.UTF_8));
+            SourceLayout layout = SourceLayout.parse(text(rec, "footnoteLines"), text(rec, "bibliographyStartLine"), rec.location(), problems);
+            SourceText text = new SourceText(code, file, TG.entity(id), new String(bytes, StandardCharsets.UTF_8), layout);
             s.byCode.put(code, text);
             s.locators.put(code, new QuoteLocator(text.text()));
         }

@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" for unknown keys, classes, individuals and ids: the nearest name by edit distance. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {}
 
     /** "; nearest: hasParty", or "" when nothing is close. */
-    static String nearest(String wrong, Collection<String> candidates) {
+    public static String nearest(String wrong, Collection<String> candidates) {
         if (wrong == null) return "";
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

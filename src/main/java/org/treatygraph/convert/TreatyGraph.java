@@ -54,6 +54,11 @@ public final class TreatyGraph {
                 .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith(TG.WIKIDATA_ENTITY)).toList();
     }
 
+    /** The node of an asserted fact's statement in the provenance graph: its basis, citations, reading. */
+    public static Node statementOf(Triple t) {
+        return Provenance.statementIri(t);
+    }
+
     /** Where an asserted fact was written in the records, or null. */
     public Location locationOfFact(Triple t) {
         return locations.get(Provenance.statementIri(t));

@@ -21,6 +21,8 @@ public final class TG {
     public static final Node INFERRED_GRAPH = NodeFactory.createURI(GRAPH + "inferred");
 
     public static final String OA = "http://www.w3.org/ns/oa#";
+    /** PROV-O: Jena ships no vocabulary class for it. */
+    public static final String PROV = "http://www.w3.org/ns/prov#";
     /** Wikidata's item namespace: what a checked link (skos:exactMatch) points into. */
     public static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
 
@@ -52,4 +54,12 @@ public final class TG {
     public static final Node quotedAs = term("quotedAs");
     public static final Node lineNumber = term("lineNumber");
     public static final Node note = term("note");
+    public static final Node basis = term("basis");
+    public static final Node reading = term("reading");
+    public static final Node accordingTo = term("accordingTo");
+    public static final Node derivedFrom = term("derivedFrom");
+    public static final Node editorialReason = term("editorialReason");
+    public static final Node editors = term("editors");
+    public static final Node passagePlace = term("passagePlace");
+    public static final Node onlyLiteratureTitle = term("onlyLiteratureTitle");
 }

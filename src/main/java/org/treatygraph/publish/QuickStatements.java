@@ -36,6 +36,8 @@ public final class QuickStatements {
     private static final Node WIKIDATA_ID = TG.term("wikidataId");
     private static final Node WIKIDATA_PROPERTY = TG.term("wikidataProperty");
     private static final Node DATE = TG.term("date");
+    private static final Node SIGNING = TG.term("signing");
+    private static final Node SIGNING_DATE = TG.term("signingDate");
     private static final Node HAS_SIGNATORY = TG.term("hasSignatory");
     private static final Node AGENT = TG.term("agent");
     private static final Node DATE_VALUE = TG.term("dateValue");
@@ -62,11 +64,19 @@ public final class QuickStatements {
         asserted.find(Node.ANY, WIKIDATA_ID, Node.ANY).forEach(t -> qids.put(t.getSubject(), t.getObject().getLiteralLexicalForm()));
         Set<String> out = new TreeSet<>();
         for (Map.Entry<Node, String> e : qids.entrySet()) {
-            for (Triple t : asserted.find(e.getKey(), Node.ANY, Node.ANY).toList()) {
+            for (Triple fact : asserted.find(e.getKey(), Node.ANY, Node.ANY).toList()) {
+                // What is proposed (the instrument's signing date) and the fact whose passages are its references
+                // (the signing event's date): the signing is an event with its own date and evidence.
+                Triple t = fact, sourced = fact;
+                if (fact.getPredicate().equals(SIGNING)) {
+                    Node date = first(asserted, fact.getObject(), DATE);
+                    if (date == null) continue;
+                    t = Triple.create(fact.getSubject(), SIGNING_DATE, date);
+                    sourced = Triple.create(fact.getObject(), DATE, date);
+                }
                 String property = wikidataProperty(ontology, t.getPredicate());
                 if (property == null) continue;
                 String value = null;
-                Triple sourced = t;
                 if (t.getPredicate().equals(HAS_SIGNATORY)) {
                     Node person = first(asserted, t.getObject(), AGENT);
                     if (person != null && qids.containsKey(person)) value = qids.get(person);

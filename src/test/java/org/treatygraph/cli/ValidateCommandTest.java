@@ -7,10 +7,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.graph.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
 import org.treatygraph.convert.Project;
+import org.treatygraph.ontology.TG;
 
 /** `validate`: what it counts on the bundled data, and a broken links file named at its line. */
 class ValidateCommandTest {
@@ -31,8 +34,20 @@ class ValidateCommandTest {
         assertEquals("0", r[0], r[2]);
         long links = Files.readString(TestProjects.repo().wikidataLinksFile(), StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("  - entity: ")).count();
         var g = TestProjects.repoGraph();
+        List<String> lines = r[1].strip().lines().toList();
+        assertEquals(2, lines.size(), r[1]);
         assertEquals("valid: " + g.asserted().size() + " facts, " + g.provenance().size() + " provenance triples, " + links
-                + " checked Wikidata links, 0 warning(s)", r[1].strip());
+                + " checked Wikidata links, 0 warning(s)", lines.get(0));
+        // The support figures count the facts' statements by basis in the provenance graph; none is unsupported.
+        long stated = basis(g, "Stated"), reading = basis(g, "Reading"), editorial = basis(g, "Editorial");
+        long titles = g.provenance().find(Node.ANY, TG.onlyLiteratureTitle, Node.ANY).toList().size();
+        assertEquals("support: " + stated + " facts stated by their passages (checked mechanically), " + reading
+                + " resting on an editor's reading, " + editorial + " editorial, 0 unsupported; " + titles + " cite only literature titles", lines.get(1));
+        assertTrue(stated > reading && reading > 0 && editorial > 0 && titles > 0, lines.get(1));
+    }
+
+    private static long basis(org.treatygraph.convert.TreatyGraph g, String basis) {
+        return g.provenance().find(Node.ANY, TG.basis, TG.term(basis)).toList().size();
     }
 
     @Test

@@ -8,9 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.Lang;
@@ -137,11 +142,46 @@ class DumpsTest {
             System.setErr(old);
         }
         assertEquals(1, status);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("data/records/test.yaml:17:3: error: unknown key 'hasPary'"), err.toString());
+        int line = TestProjects.VALID.lines().toList().indexOf("  hasParty: [polity/rsfsr, polity/persia]") + 1;
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("data/records/test.yaml:" + line + ":3: error: unknown key 'hasPary'"), err.toString());
         assertEquals("previous", Files.readString(out.resolve("treaty-graph.ttl")));
         try (var s = Files.list(tmp)) {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "a temporary directory was left behind");
         }
+    }
+
+    @Test
+    void noEditorsNoteOrEditorialFactCarriesASourceCitation() {
+        Graph g = parse(first.resolve("treaty-graph.ttl"), Lang.TURTLE);
+        Node attributedTo = NodeFactory.createURI(TG.PROV + "wasAttributedTo");
+        int notes = 0, editorial = 0;
+        for (Triple t : g.find(Node.ANY, RDF.type.asNode(), RDF.Statement.asNode()).toList()) {
+            Node st = t.getSubject();
+            boolean note = g.contains(st, RDF.predicate.asNode(), TG.note);
+            boolean isEditorial = g.contains(st, TG.basis, TG.term("Editorial"));
+            if (!note && !isEditorial) continue;
+            if (note) notes++;
+            if (isEditorial) editorial++;
+            assertTrue(isEditorial, () -> "an editor's note rests on the editors: " + st);
+            assertFalse(g.contains(st, TG.citation, Node.ANY), () -> "an editor's note or editorial fact cites a source: " + st);
+            assertTrue(g.contains(st, attributedTo, TG.editors), () -> "not attributed to the editors: " + st);
+        }
+        assertTrue(notes > 300, "the dump's notes were all checked: " + notes);
+        assertTrue(editorial > notes, "editorial facts besides the notes were checked: " + editorial);
+    }
+
+    @Test
+    void everyCitationSaysWhereInItsSourceItSits() {
+        Graph g = parse(first.resolve("treaty-graph.ttl"), Lang.TURTLE);
+        Set<Node> places = Set.of(TG.term("RunningText"), TG.term("FootnoteText"), TG.term("LiteratureTitle"));
+        Map<Node, Integer> byPlace = new TreeMap<>(java.util.Comparator.comparing(Node::getURI));
+        for (Triple t : g.find(Node.ANY, RDF.type.asNode(), TG.Citation).toList()) {
+            List<Triple> place = g.find(t.getSubject(), TG.passagePlace, Node.ANY).toList();
+            assertEquals(1, place.size(), () -> "one place for " + t.getSubject());
+            assertTrue(places.contains(place.get(0).getObject()), place::toString);
+            byPlace.merge(place.get(0).getObject(), 1, Integer::sum);
+        }
+        assertEquals(places, byPlace.keySet(), "all three places occur: " + byPlace);
     }
 
     private static Graph parse(Path p, Lang lang) {

@@ -18,6 +18,7 @@ import org.treatygraph.convert.Location;
 import org.treatygraph.convert.Problem;
 import org.treatygraph.convert.Progress;
 import org.treatygraph.convert.Project;
+import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.ontology.TG;
 
 /** Each kind of inconsistency the profile detects: reported with its rule, entities and derivation. */
@@ -98,11 +99,41 @@ class InconsistencyTest {
     private static final String SAME_PARTY_CESSION = TestProjects.VALID + """
             - id: change/batumi-to-itself
               type: Cession
-              cite: [{source: "000", quote: "Turkey abandoned its claim to Batumi"}]
+              editorial: A cession to the losing party, asserted by the editors so that only the reasoner can object.
               territory: territory/batumi
               fromPolity: polity/persia
               toPolity: polity/persia
             """;
+
+    /** The audit's case: an instrument at once never ratified and renounced (a denunciation presupposes it took effect). */
+    private static final String NEVER_RATIFIED_YET_RENOUNCED = TestProjects.VALID + """
+            - about: agreement/soviet-persian-treaty-1921
+              ratificationFailure:
+                - editorial: The editors say it was never ratified.
+              renunciation:
+                - renouncedBy: polity/persia
+                  editorial: The editors say Persia denounced it.
+            """;
+
+    @Test
+    void anInstrumentNeverRatifiedYetRenouncedIsRefusedWithWhereEachEventWasWritten() throws IOException {
+        Project p = TestProjects.scratch(dir, NEVER_RATIFIED_YET_RENOUNCED);
+        InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        Problem only = e.problems().get(0);
+        String m = only.message();
+        assertTrue(m.startsWith("inconsistent: cax-dw: an individual is in two disjoint classes: id:agreement/soviet-persian-treaty-1921"), m);
+        assertTrue(m.contains("tg:NeverRatifiedInstrument owl:disjointWith tg:RenouncedInstrument   [ontology axiom]"), m);
+        assertTrue(m.contains("tg:ratificationFailure id:agreement/soviet-persian-treaty-1921/ratification-failure-1   [asserted, data/records/test.yaml:" + (APPENDED + 2)), m);
+        assertTrue(m.contains("tg:renunciation id:agreement/soviet-persian-treaty-1921/renunciation-1   [asserted, data/records/test.yaml:" + (APPENDED + 4)), m);
+        // The same instrument with a rejection instead of a renunciation is consistent, and has both statuses.
+        TreatyGraph g = new GraphBuilder(TestProjects.scratch(dir.resolve("consistent"), NEVER_RATIFIED_YET_RENOUNCED
+                .replace("  renunciation:\n    - renouncedBy: polity/persia\n", "  rejection:\n    - byParty: polity/persia\n")), Progress.SILENT).build();
+        Node treaty = TG.entity("agreement/soviet-persian-treaty-1921");
+        for (String status : List.of("Signed", "NeverRatified", "Rejected"))
+            assertTrue(g.inferred().contains(treaty, TG.term("status"), TG.term(status)), status);
+        assertFalse(g.inferred().contains(treaty, TG.term("status"), TG.term("Renounced")));
+    }
 
     @Test
     void buildFailsOnACessionToTheLosingPartyNamingRecordAxiomAndFacts() throws IOException {
@@ -133,7 +164,8 @@ class InconsistencyTest {
     @Test
     void allowedInconsistenciesAreWarningsAndTheDumpsAreWritten() throws IOException {
         // An axiom only the reasoner checks (no SHACL shape repeats it), and a record that breaks it.
-        Project p = TestProjects.scratch(dir, TestProjects.VALID.replace("type: FriendshipTreaty", "type: [FriendshipTreaty, PeaceTreaty]"));
+        Project p = TestProjects.scratch(dir, TestProjects.VALID.replace("type: FriendshipTreaty",
+                "type: [FriendshipTreaty, {value: PeaceTreaty, editorial: \"The editors call it a peace treaty too.\"}]"));
         Files.writeString(p.ontologyFile(), "\ntg:FriendshipTreaty owl:disjointWith tg:PeaceTreaty .\n", java.nio.file.StandardOpenOption.APPEND);
         Path out = dir.resolve("out");
         assertEquals(1, Main.run("build", "-q", "--project", p.root().toString(), "--out", out.toString()));

@@ -199,7 +199,7 @@ class FederatedQueriesTest {
     void agreementsShowTheirItemsEnglishLabelDescriptionAndDate() throws Exception {
         List<String> rows = runAgainstStandIn("fed03-agreements-wikidata-items.rq");
         assertEquals(List.of(
-                "<" + ID + "agreement/treaty-of-versailles-1919> | \"Treaty of Versailles\"@en |  | <" + WD + "Q8736> | \"Test label for Q8736\"@en"
+                "<" + ID + "agreement/treaty-of-versailles-1919> | \"Treaty of Versailles\"@en | \"At the end of World War I ... in July\" | <" + WD + "Q8736> | \"Test label for Q8736\"@en"
                         + " | \"made-up test description\"@en | \"1004-04-04T00:00:00Z\"" + DATE_TIME), rows);
         assertEachRequestNamesAnItem(1);
     }

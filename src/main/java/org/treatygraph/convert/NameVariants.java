@@ -1,0 +1,58 @@
+package org.treatygraph.convert;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Spellings the project treats as the same words when it checks that a passage states a fact
+ * (data/name-variants.yaml): transliterations (Karakhan, Karahan), OCR misreadings (Gebesoy for
+ * Cebesoy), and a country's adjective (Turkey, Turkish). Each group is written down with the reason;
+ * nothing is guessed.
+ */
+final class NameVariants {
+    static final NameVariants NONE = new NameVariants(List.of());
+
+    private final List<List<String>> groups;   // folded
+
+    private NameVariants(List<List<String>> groups) {
+        this.groups = groups;
+    }
+
+    /** Reads a list of groups, each {@code {same: [a, b, …], why: "…"}}. */
+    static NameVariants read(YamlNode root, List<Problem> problems) {
+        List<List<String>> groups = new ArrayList<>();
+        if (root.isScalar() && root.text() == null) return NONE;   // an empty file
+        for (YamlNode g : root.items()) {
+            YamlNode same = g.isMap() ? g.get("same") : null, why = g.isMap() ? g.get("why") : null;
+            if (same == null || !same.isList() || same.items().size() < 2 || why == null || !why.isScalar() || why.text() == null) {
+                problems.add(new Problem(g.location(), "a group of name variants is {same: [two or more spellings], why: \"the reason\"}"));
+                continue;
+            }
+            List<String> folded = new ArrayList<>();
+            for (YamlNode s : same.items()) {
+                String f = s.isScalar() && s.text() != null ? Wording.fold(s.text()) : "";
+                if (f.isEmpty()) problems.add(new Problem(s.location(), "a spelling is a word or words, found " + s.describe()));
+                else folded.add(f);
+            }
+            groups.add(folded);
+        }
+        return new NameVariants(groups);
+    }
+
+    /** The folded phrase and its variants: each group member it contains replaced by each other member. */
+    Set<String> expand(String folded) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(folded);
+        for (List<String> group : groups) {
+            for (String a : List.copyOf(out)) {
+                for (String member : group) {
+                    if (!a.contains(member)) continue;
+                    for (String other : group) if (!other.equals(member)) out.add(a.replace(member, other));
+                }
+            }
+        }
+        return out;
+    }
+}
