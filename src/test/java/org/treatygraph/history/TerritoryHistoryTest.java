@@ -127,4 +127,14 @@ class TerritoryHistoryTest {
         assertTrue(d[2].contains("--on") && d[2].contains("1921-13-01"), d[2]);
         assertFalse(d[2].contains("\tat "), d[2]);
     }
+
+    @Test
+    void theReadmesExampleIsWhatTheCommandPrints() throws Exception {
+        String readme = java.nio.file.Files.readString(TestProjects.repo().root().resolve("README.md"));
+        String command = "$ java -jar target/treaty-graph.jar history territory/kars --on 1921-06-01\n";
+        int at = readme.indexOf(command);
+        assertTrue(at >= 0, "the README shows the history command");
+        String shown = readme.substring(at + command.length(), readme.indexOf("```", at));
+        assertEquals(shown, history("territory/kars", "--on", "1921-06-01")[1]);
+    }
 }
