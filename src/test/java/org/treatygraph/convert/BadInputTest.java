@@ -7,9 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
+import org.treatygraph.ontology.TG;
 
 /** Every kind of bad input gets a message that says where (file:line:column) and what. */
 class BadInputTest {
@@ -39,8 +45,22 @@ class BadInputTest {
     @Test
     void validInputBuilds() throws IOException {
         Project p = TestProjects.scratch(dir, TestProjects.VALID);
-        TreatyGraph g = new GraphBuilder(p, Progress.SILENT).build();
-        assertTrue(g.asserted().size() > 10);
+        GraphBuilder builder = new GraphBuilder(p, Progress.SILENT);
+        TreatyGraph g = builder.build();
+        Node treaty = TG.entity("agreement/soviet-persian-treaty-1921");
+        Node date = TG.entity("agreement/soviet-persian-treaty-1921/signing-1/date-1");
+        // What the records say, as triples: the type, both parties, the signing and its date at day precision.
+        assertTrue(g.asserted().contains(treaty, RDF.type.asNode(), TG.term("FriendshipTreaty")));
+        assertTrue(g.asserted().contains(treaty, TG.term("hasParty"), TG.entity("polity/rsfsr")));
+        assertTrue(g.asserted().contains(treaty, TG.term("hasParty"), TG.entity("polity/persia")));
+        assertTrue(g.asserted().contains(date, TG.earliest, NodeFactory.createLiteralDT("1921-02-26", XSDDatatype.XSDdate)));
+        // What the reasoner adds: the signing date and the status from the signing, the superclass.
+        assertTrue(g.inferred().contains(treaty, TG.term("signingDate"), date));
+        assertTrue(g.inferred().contains(treaty, TG.term("status"), TG.term("Signed")));
+        assertTrue(g.inferred().contains(treaty, RDF.type.asNode(), TG.term("Treaty")));
+        // Every asserted fact has its statement, with its basis, in the provenance graph; nothing to warn about.
+        for (Triple t : g.asserted().find().toList()) assertTrue(g.provenance().contains(TreatyGraph.statementOf(t), TG.basis, Node.ANY), t::toString);
+        assertEquals(List.of(), builder.warnings());
     }
 
     @Test

@@ -119,10 +119,20 @@ class DumpsTest {
 
     @Test
     void checksumsMatchTheFiles() throws IOException {
+        // SHA256SUMS lists every file of the build but itself, each once, with its checksum.
+        Set<String> listed = new java.util.TreeSet<>();
         for (String line : Files.readAllLines(first.resolve("SHA256SUMS"))) {
             String[] parts = line.split("  ", 2);
+            assertEquals(2, parts.length, line);
+            assertTrue(listed.add(parts[1]), "listed twice: " + parts[1]);
             assertEquals(parts[0], Sources.sha256(Files.readAllBytes(first.resolve(parts[1]))), parts[1]);
         }
+        Set<String> files;
+        try (var s = Files.list(first)) {
+            files = s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("SHA256SUMS")).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+        assertEquals(files, listed);
+        assertEquals(10, listed.size(), listed.toString());
     }
 
     @Test

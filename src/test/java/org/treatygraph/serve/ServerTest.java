@@ -361,15 +361,39 @@ class ServerTest {
 
     @Test
     void restartWithACurrentStoreDoesNotRebuild(@TempDir Path scratch) throws Exception {
-        Store store = new Store(TestProjects.repo(), run.resolve("tdb2"));
-        assertTrue(store.isCurrent());
-        // A change to any input makes the store stale: the next start rebuilds.
         var project = TestProjects.scratch(scratch.resolve("p"), TestProjects.VALID);
-        Store other = new Store(project, scratch.resolve("run/tdb2"));
-        Files.createDirectories(scratch.resolve("run/tdb2"));
-        other.markCurrent();
-        assertTrue(other.isCurrent());
-        Files.writeString(project.recordsDir().resolve("test.yaml"), TestProjects.VALID.replace("Persia", "Persia (Iran)"));
-        assertFalse(other.isCurrent());
+        Path db = scratch.resolve("run/tdb2");
+        // First start: nothing there yet, so it builds and loads the store.
+        String first = startAndStop(project, db);
+        assertTrue(first.contains("building the graph") && first.contains("loading the named graphs"), first);
+        Path fingerprint = new Store(project, db).fingerprintFile();
+        var loaded = Files.getLastModifiedTime(fingerprint);
+        // A restart on unchanged inputs opens the store as it is, and it still answers.
+        String second = startAndStop(project, db);
+        assertTrue(second.contains("opening the store"), second);
+        assertFalse(second.contains("building the graph") || second.contains("loading the named graphs"), second);
+        assertEquals(loaded, Files.getLastModifiedTime(fingerprint), "the store was not marked anew");
+        // A change to any input makes the store stale: the next start rebuilds.
+        Files.writeString(project.recordsDir().resolve("test.yaml"), TestProjects.VALID + "  note: The editors' remark, added after the store was loaded.\n");
+        assertFalse(new Store(project, db).isCurrent());
+        String third = startAndStop(project, db);
+        assertTrue(third.contains("the inputs changed since the store was loaded") && third.contains("loading the named graphs"), third);
+    }
+
+    /** Starts a server on the project and store, asks it one question, stops it; returns its progress lines. */
+    private static String startAndStop(org.treatygraph.convert.Project project, Path db) throws Exception {
+        java.io.StringWriter log = new java.io.StringWriter();
+        TreatyServer s = TreatyServer.start(new TreatyServer.Options(project, Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
+                db, 0, "/", true, 3), new Progress(new java.io.PrintWriter(log)));
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
+                    + "/treaties/sparql?query=" + enc("ASK { <https://w3id.org/treaty-graph/id/polity/persia> ?p ?o }")))
+                    .header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("true"), r.body());
+        } finally {
+            s.close();
+        }
+        return log.toString();
     }
 }
