@@ -160,13 +160,6 @@ class EvidenceTest {
     }
 
     @Test
-    void anEditorsNoteCitesNoSource() throws IOException {
-        List<Problem> ps = problems(TestProjects.VALID + "  note: {value: \"The editors' remark.\", cite: [{source: \"000\", quote: \"Turkey abandoned its claim to Batumi\"}]}\n");
-        assertEquals(1, ps.size(), ps::toString);
-        assertTrue(ps.get(0).message().startsWith("an editor's note is the editors' words and cites no source"), ps::toString);
-    }
-
-    @Test
     void aDayAndMonthTakeTheirYearFromTheRunningTextBeforeThem() throws IOException {
         // 001 line 319 gives "on 16 February" in a paragraph whose last year named is 1921.
         String date = """

@@ -1,0 +1,58 @@
+package org.treatygraph.convert;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.treatygraph.TestProjects;
+
+/**
+ * The bad-input cases of src/test/resources/bad-input: each folder's records must fail the build with
+ * exactly the problems its expected.txt lists (file:line:column and message), nothing more.
+ */
+class BadInputSuiteTest {
+    private static final Path CASES = Path.of("src/test/resources/bad-input");
+
+    @TempDir Path dir;
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> s = Files.list(CASES)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theBuildSaysWhereAndWhat(String name) throws IOException {
+        Path c = CASES.resolve(name);
+        Project p = TestProjects.scratch(dir, Files.readString(c.resolve("records.yaml"), StandardCharsets.UTF_8));
+        InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());
+        List<String> headlines = e.problems().stream().map(pr -> pr.toString().lines().findFirst().orElse("")).toList();
+        List<String> expected = Files.readAllLines(c.resolve("expected.txt"), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        assertEquals(expected, headlines);
+    }
+
+    @Test
+    void thereAreCasesForEveryStageOfTheBuild() throws IOException {
+        List<String> names = cases().toList();
+        assertTrue(names.size() >= 20, names::toString);
+        String all = String.join("\n", names.stream().map(n -> {
+            try {
+                return Files.readString(CASES.resolve(n).resolve("expected.txt"));
+            } catch (IOException x) {
+                throw new java.io.UncheckedIOException(x);
+            }
+        }).toList());
+        // YAML, the ontology, citations, support, SHACL and the reasoner each have a case.
+        for (String stage : List.of("malformed YAML", "unknown key", "quote not found", "is not stated by the passage", "SHACL:", "inconsistent:"))
+            assertTrue(all.contains(stage), stage);
+    }
+}
