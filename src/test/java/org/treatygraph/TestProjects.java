@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.treatygraph.convert.GraphBuilder;
-import org.treatygraph.convert.Progress;
 import org.treatygraph.convert.Project;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Progress;
 
 /** The repository's own project, built once per test run, and small throw-away projects for bad-input tests. */
 public final class TestProjects {

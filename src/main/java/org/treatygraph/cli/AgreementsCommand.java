@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.treatygraph.convert.GraphBuilder;
-import org.treatygraph.convert.Progress;
+import org.treatygraph.core.Progress;
 import org.treatygraph.publish.AgreementsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "agreements", mixinStandardHelpOptions = true,
         description = "Writes the list of every agreement in the graph as Markdown (docs/agreements.md).")

@@ -3,14 +3,14 @@ package org.treatygraph.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.treatygraph.convert.GraphBuilder;
-import org.treatygraph.convert.Progress;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Progress;
 import org.treatygraph.publish.DumpWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Builds the treaty graph from ontology/ and data/ and writes the dumps (Turtle, N-Triples, JSON-LD, TriG, VoID, SHA256SUMS).")

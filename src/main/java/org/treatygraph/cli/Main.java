@@ -23,7 +23,7 @@ public final class Main {
     }
 
     private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        if (e instanceof org.treatygraph.convert.InputException ie) {
+        if (e instanceof org.treatygraph.core.InputException ie) {
             ie.problems().forEach(p -> cmd.getErr().println(p));
             cmd.getErr().println(ie.problems().size() + " problem(s); nothing was written.");
             return 1;

@@ -12,12 +12,12 @@ import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.treatygraph.convert.GraphBuilder;
-import org.treatygraph.convert.Progress;
+import org.treatygraph.core.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = "Builds the graph in memory and runs a SPARQL query file on it (the default graph is the union of every named graph).")

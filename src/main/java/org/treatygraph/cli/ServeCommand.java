@@ -2,7 +2,7 @@ package org.treatygraph.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.treatygraph.convert.Progress;
+import org.treatygraph.core.Progress;
 import org.treatygraph.serve.TreatyServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,12 +2,12 @@ package org.treatygraph.cli;
 
 import java.util.concurrent.Callable;
 import org.treatygraph.convert.GraphBuilder;
-import org.treatygraph.convert.Progress;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Runs every check of the build (YAML, keys, datatypes, references, quotes, dates, SHACL) and writes nothing.")

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Problem;
 
 /** Resolves the {@code cite} lists of records into located passages, reporting quotes that are not there. */
 final class Citations {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.treatygraph.core.Problem;
 import org.treatygraph.ontology.TG;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.jena.graph.Triple;
+import org.treatygraph.core.Location;
 
 /**
  * An asserted triple and what it rests on. While records are read it collects the evidence each place

@@ -17,13 +17,17 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Problem;
+import org.treatygraph.core.Progress;
 import org.treatygraph.ontology.OntologyIndex;
 import org.treatygraph.ontology.TG;
 import org.treatygraph.reason.Closure;
 import org.treatygraph.reason.Inconsistency;
 import org.treatygraph.reason.Materialiser;
-import org.apache.jena.shared.PrefixMapping;
 
 /**
  * Builds the treaty graph from a project: reads the ontology and the sources, converts every record

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.treatygraph.core.Problem;
 
 /**
  * Spellings the project treats as the same words when it checks that a passage states a fact

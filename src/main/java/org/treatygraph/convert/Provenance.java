@@ -12,6 +12,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.vocabulary.RDF;
+import org.treatygraph.core.Hashing;
+import org.treatygraph.core.Location;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -94,6 +96,6 @@ final class Provenance {
     /** A stable IRI for the statement of a triple: the same fact gets the same IRI in every build. */
     static Node statementIri(Triple t) {
         String nt = NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject());
-        return NodeFactory.createURI(TG.ID + "statement/" + Sources.sha256(nt.getBytes(StandardCharsets.UTF_8)).substring(0, 20));
+        return NodeFactory.createURI(TG.ID + "statement/" + Hashing.sha256(nt.getBytes(StandardCharsets.UTF_8)).substring(0, 20));
     }
 }

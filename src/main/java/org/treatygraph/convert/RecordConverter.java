@@ -9,6 +9,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Problem;
 import org.treatygraph.ontology.OntologyIndex;
 import org.treatygraph.ontology.TG;
 import org.treatygraph.ontology.Term;

@@ -2,6 +2,8 @@ package org.treatygraph.convert;
 
 import java.util.BitSet;
 import java.util.List;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Problem;
 
 /**
  * Which lines of a source text are footnotes and where its bibliography starts, as data/sources.yaml

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.treatygraph.core.Hashing;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Problem;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -42,7 +42,7 @@ public final class Sources {
                 continue;
             }
             byte[] bytes = Files.readAllBytes(path);
-            String actual = sha256(bytes);
+            String actual = Hashing.sha256(bytes);
             if (!actual.equalsIgnoreCase(sha)) {
                 problems.add(new Problem(rec.get("sha256").location(),
                         "source " + file + " has changed: sha256 is " + actual + ", expected " + sha));
@@ -67,14 +67,6 @@ public final class Sources {
 
     public java.util.Set<String> codes() {
         return byCode.keySet();
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String text(YamlNode rec, String key) {

@@ -6,6 +6,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.treatygraph.core.Problem;
 import org.treatygraph.ontology.OntologyIndex;
 import org.treatygraph.ontology.TG;
 

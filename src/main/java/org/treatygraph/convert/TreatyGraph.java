@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.SKOS;
+import org.treatygraph.core.Location;
 import org.treatygraph.ontology.TG;
 import org.treatygraph.reason.Closure;
 

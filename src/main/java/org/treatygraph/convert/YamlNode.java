@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.treatygraph.core.Location;
 
 /**
  * A YAML value with the place it was read from. Jackson's tree model drops locations, and every error

@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Problem;
 
 /** Reads a YAML file with Jackson's streaming parser into a {@link YamlNode} tree that keeps locations. */
 public final class YamlReader {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.treatygraph.convert.Progress;
+import org.treatygraph.core.Progress;
 import org.treatygraph.ontology.TG;
 
 /**

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.treatygraph.convert.Sources;
+import org.treatygraph.core.Hashing;
 
 /**
  * The Wikidata API calls candidate search needs (wbsearchentities, full-text search, wbgetentities) against a
@@ -62,7 +63,7 @@ public final class WikidataApi {
 
     private JsonNode get(String query) throws IOException, InterruptedException {
         String url = api + (api.contains("?") ? "&" : "?") + query;
-        Path cached = cache.resolve(Sources.sha256(url.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + ".json");
+        Path cached = cache.resolve(Hashing.sha256(url.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + ".json");
         if (Files.exists(cached)) return parse(Files.readString(cached, StandardCharsets.UTF_8), url + " (cached in " + cached + ")");
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("User-Agent", "treaty-graph/0.1 (linked-data service for treaties 1917-1925; candidate search)")

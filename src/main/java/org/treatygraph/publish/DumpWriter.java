@@ -21,15 +21,16 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.vocabulary.OWL;
-import org.treatygraph.ontology.TG;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.out.NodeFmtLib;
-import org.treatygraph.convert.Progress;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL;
 import org.treatygraph.convert.Sources;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Hashing;
+import org.treatygraph.core.Progress;
+import org.treatygraph.ontology.TG;
 
 /**
  * Writes the dumps of a built graph into a directory. Everything is written into a temporary sibling
@@ -137,7 +138,7 @@ public final class DumpWriter {
         StringBuilder sb = new StringBuilder();
         files.values().stream().sorted().forEach(p -> {
             try {
-                sb.append(Sources.sha256(Files.readAllBytes(p))).append("  ").append(p.getFileName()).append('\n');
+                sb.append(Hashing.sha256(Files.readAllBytes(p))).append("  ").append(p.getFileName()).append('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

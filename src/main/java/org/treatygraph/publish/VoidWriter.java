@@ -23,6 +23,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.treatygraph.convert.Sources;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Hashing;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -89,7 +90,7 @@ final class VoidWriter {
             add(dist, uri(SPDX + "checksum"), sum);
             add(sum, RDF.type.asNode(), uri(SPDX + "Checksum"));
             add(sum, uri(SPDX + "algorithm"), uri(SPDX + "checksumAlgorithm_sha256"));
-            add(sum, uri(SPDX + "checksumValue"), NodeFactory.createLiteralDT(Sources.sha256(bytes), XSDDatatype.XSDhexBinary));
+            add(sum, uri(SPDX + "checksumValue"), NodeFactory.createLiteralDT(Hashing.sha256(bytes), XSDDatatype.XSDhexBinary));
         }
         try (OutputStream o = Files.newOutputStream(p)) {
             RDFDataMgr.write(o, out, RDFFormat.TURTLE_PRETTY);

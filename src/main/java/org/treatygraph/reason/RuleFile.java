@@ -11,9 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.reasoner.rulesys.Rule;
-import org.treatygraph.convert.InputException;
-import org.treatygraph.convert.Location;
-import org.treatygraph.convert.Problem;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Problem;
 
 /**
  * Reads a file of Jena rules. Jena's rule parser reports errors with the last few tokens but no line,

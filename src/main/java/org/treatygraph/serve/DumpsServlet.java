@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.treatygraph.convert.Sources;
+import org.treatygraph.core.Hashing;
 import org.treatygraph.publish.Dump;
 
 /**
@@ -115,7 +116,7 @@ final class DumpsServlet extends HttpServlet {
             return;
         }
         byte[] bytes = Files.readAllBytes(p);
-        String etag = "\"" + sums().getOrDefault(name, Sources.sha256(bytes)) + "\"";
+        String etag = "\"" + sums().getOrDefault(name, Hashing.sha256(bytes)) + "\"";
         resp.setHeader("ETag", etag);
         resp.setDateHeader("Last-Modified", Files.getLastModifiedTime(p).toMillis());
         String text = mediaType.startsWith("text/") || mediaType.contains("json") || mediaType.equals("application/trig") ? "; charset=utf-8" : "";

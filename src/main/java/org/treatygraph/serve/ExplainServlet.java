@@ -9,10 +9,10 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.treatygraph.convert.GraphBuilder;
-import org.treatygraph.convert.Location;
-import org.treatygraph.convert.Progress;
 import org.treatygraph.convert.Project;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Progress;
 import org.treatygraph.reason.Explanation;
 
 /**

@@ -14,9 +14,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.treatygraph.convert.GraphBuilder;
-import org.treatygraph.convert.Progress;
 import org.treatygraph.convert.Project;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Progress;
 import org.treatygraph.publish.DumpWriter;
 
 /**

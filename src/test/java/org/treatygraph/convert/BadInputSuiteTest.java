@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.treatygraph.TestProjects;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Progress;
 
 /**
  * The bad-input cases of src/test/resources/bad-input: each folder's records must fail the build with

@@ -16,6 +16,9 @@ import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Problem;
+import org.treatygraph.core.Progress;
 import org.treatygraph.ontology.TG;
 
 /**

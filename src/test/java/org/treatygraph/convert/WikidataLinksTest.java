@@ -24,6 +24,10 @@ import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Problem;
+import org.treatygraph.core.Progress;
 import org.treatygraph.ontology.TG;
 
 /** The checked Wikidata links: every link in the data has its check, and a link without one cannot get in. */

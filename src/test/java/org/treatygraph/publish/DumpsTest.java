@@ -17,11 +17,11 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +30,7 @@ import org.treatygraph.TestProjects;
 import org.treatygraph.cli.Main;
 import org.treatygraph.convert.Sources;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Hashing;
 import org.treatygraph.ontology.TG;
 
 /** The build command's output: every dump parses, they hold the same triples, and the build is deterministic. */
@@ -92,7 +93,7 @@ class DumpsTest {
         int triples = TestProjects.repoGraph().factsAndProvenance().size();
         assertTrue(ttl.contains("void:triples       " + triples) || ttl.contains("void:triples " + triples) || ttl.matches("(?s).*void:triples\\s+" + triples + "\\b.*"), ttl);
         assertTrue(ttl.contains("https://creativecommons.org/licenses/by/4.0/"));
-        String turtleSum = Sources.sha256(Files.readAllBytes(first.resolve("treaty-graph.ttl")));
+        String turtleSum = Hashing.sha256(Files.readAllBytes(first.resolve("treaty-graph.ttl")));
         assertTrue(ttl.contains(turtleSum), "void.ttl lacks the checksum of treaty-graph.ttl");
         assertTrue(v.contains(null, RDF.type.asNode(), org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#Dataset")));
     }
@@ -125,7 +126,7 @@ class DumpsTest {
             String[] parts = line.split("  ", 2);
             assertEquals(2, parts.length, line);
             assertTrue(listed.add(parts[1]), "listed twice: " + parts[1]);
-            assertEquals(parts[0], Sources.sha256(Files.readAllBytes(first.resolve(parts[1]))), parts[1]);
+            assertEquals(parts[0], Hashing.sha256(Files.readAllBytes(first.resolve(parts[1]))), parts[1]);
         }
         Set<String> files;
         try (var s = Files.list(first)) {
@@ -207,7 +208,7 @@ class DumpsTest {
     private static Map<String, String> sums(Path dir) {
         Map<String, String> m = new TreeMap<>();
         try (var s = Files.list(dir)) {
-            for (Path p : s.toList()) m.put(p.getFileName().toString(), Sources.sha256(Files.readAllBytes(p)));
+            for (Path p : s.toList()) m.put(p.getFileName().toString(), Hashing.sha256(Files.readAllBytes(p)));
         } catch (IOException e) {
             throw new AssertionError(e);
         }

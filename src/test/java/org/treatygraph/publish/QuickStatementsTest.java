@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
 import org.treatygraph.convert.GraphBuilder;
-import org.treatygraph.convert.Progress;
 import org.treatygraph.convert.Project;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Progress;
 
 /** The QuickStatements export: statements for linked items, each with its source passage, minus what the items already say. */
 class QuickStatementsTest {

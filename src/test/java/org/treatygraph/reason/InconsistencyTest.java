@@ -13,12 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
 import org.treatygraph.cli.Main;
 import org.treatygraph.convert.GraphBuilder;
-import org.treatygraph.convert.InputException;
-import org.treatygraph.convert.Location;
-import org.treatygraph.convert.Problem;
-import org.treatygraph.convert.Progress;
 import org.treatygraph.convert.Project;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Problem;
+import org.treatygraph.core.Progress;
 import org.treatygraph.ontology.TG;
 
 /** Each kind of inconsistency the profile detects: reported with its rule, entities and derivation. */

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.treatygraph.TestProjects;
-import org.treatygraph.convert.InputException;
-import org.treatygraph.convert.Location;
-import org.treatygraph.convert.Problem;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Location;
+import org.treatygraph.core.Problem;
 
 /** The rule file: the project's own parses, and a broken one is reported by line. */
 class RuleFileTest {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
-import org.treatygraph.convert.Progress;
+import org.treatygraph.core.Progress;
 
 /**
  * The federated example queries (queries/fed*.rq) through the public /treaties/sparql, over HTTP, against

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.treatygraph.TestProjects;
-import org.treatygraph.convert.Progress;
+import org.treatygraph.core.Progress;
 
 /**
  * SERVICE from the public endpoint: allowed only to configured endpoints. A second Fuseki on loopback,

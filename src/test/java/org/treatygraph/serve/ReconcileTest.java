@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.treatygraph.TestProjects;
-import org.treatygraph.convert.Progress;
+import org.treatygraph.core.Progress;
 
 /** The reconciliation endpoint, over real HTTP, with the requests OpenRefine sends. */
 class ReconcileTest {

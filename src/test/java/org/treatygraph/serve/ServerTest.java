@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
-import org.treatygraph.convert.Progress;
+import org.treatygraph.core.Progress;
 import org.treatygraph.ontology.TG;
 
 /** The server over real HTTP on a free port, with the bundled data in a TDB2 store. */

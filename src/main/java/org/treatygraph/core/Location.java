@@ -1,4 +1,4 @@
-package org.treatygraph.convert;
+package org.treatygraph.core;
 
 /** A place in an input file, for error messages: file:line:column (1-based). */
 public record Location(String file, int line, int column) {

@@ -1,4 +1,4 @@
-package org.treatygraph.convert;
+package org.treatygraph.core;
 
 /** One thing wrong with the input: where, and what. */
 public record Problem(Location location, String message) {

@@ -1,4 +1,4 @@
-package org.treatygraph.convert;
+package org.treatygraph.core;
 
 import java.io.PrintWriter;
 
