@@ -32,7 +32,7 @@ final class BuildCommand implements Callable<Integer> {
         Progress progress = quiet ? Progress.SILENT : new Progress(spec.commandLine().getErr());
         GraphBuilder builder = new GraphBuilder(project.project(), progress).allowInconsistencies(allowInconsistencies);
         TreatyGraph graph = builder.build();
-        builder.warnings().forEach(spec.commandLine().getErr()::println);
+        builder.report().entries().forEach(spec.commandLine().getErr()::println);
         var files = new DumpWriter(progress, project.project().wikidataCacheDir()).write(graph, out);
         progress.step("done");
         files.forEach((dump, path) -> spec.commandLine().getOut().println(path));

@@ -19,10 +19,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GraphBuilder builder = new GraphBuilder(project.project(), Progress.SILENT);
         TreatyGraph graph = builder.build();
-        builder.warnings().forEach(spec.commandLine().getErr()::println);
+        builder.report().entries().forEach(spec.commandLine().getErr()::println);
         long links = graph.wikidataLinks().size();
         spec.commandLine().getOut().println("valid: " + graph.asserted().size() + " facts, "
-                + graph.provenance().size() + " provenance triples, " + links + " checked Wikidata links, " + builder.warnings().size() + " warning(s)");
+                + graph.provenance().size() + " provenance triples, " + links + " checked Wikidata links, " + builder.report().warnings().size() + " warning(s)");
         spec.commandLine().getOut().println("support: " + builder.supportFigures());
         return 0;
     }

@@ -19,6 +19,7 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.treatygraph.core.BuildReport;
 import org.treatygraph.core.InputException;
 import org.treatygraph.core.Location;
 import org.treatygraph.core.Problem;
@@ -38,7 +39,7 @@ import org.treatygraph.reason.Materialiser;
 public final class GraphBuilder {
     private final Project project;
     private final Progress progress;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
     private boolean allowInconsistencies;
     private Support.Figures figures;
 
@@ -53,9 +54,9 @@ public final class GraphBuilder {
         return this;
     }
 
-    /** SHACL warnings and allowed inconsistencies of the last build (they do not fail it). */
-    public List<String> warnings() {
-        return warnings;
+    /** What the last build found that did not stop it: SHACL warnings, the reasoner's, allowed inconsistencies. */
+    public BuildReport report() {
+        return new BuildReport(warnings);
     }
 
     /**
@@ -115,7 +116,7 @@ public final class GraphBuilder {
         Closure closure = Materialiser.load(project.rulesFile(), project.display(project.rulesFile()))
                 .run(ontology.graph(), asserted, true, s -> progress.step("  " + s));
         progress.step("inferred " + closure.inferred().size() + " triples");
-        warnings.addAll(closure.warnings());
+        for (String w : closure.warnings()) warnings.add(new Problem(Problem.Severity.WARNING, null, null, w.replaceFirst("^warning: ", "")));
         TreatyGraph graph = new TreatyGraph(asserted, provenance, ontology.graph(), closure, locations);
         checkConsistency(graph);
         progress.step("validating against the SHACL shapes " + project.display(project.shapesFile()));
@@ -149,15 +150,11 @@ public final class GraphBuilder {
                         return l == null ? null : l.toString();
                     }).stripTrailing().indent(4).stripTrailing();
             String what = "inconsistent: " + i.summary(pm) + why;
-            if (allowInconsistencies) warnings.add(locate(graph, i.subject()) + "warning (allowed): " + what);
-            else problems.add(new Problem(graph.locationOf(i.subject()), what));
+            Problem.Severity severity = allowInconsistencies ? Problem.Severity.ALLOWED : Problem.Severity.ERROR;
+            Problem p = new Problem(severity, graph.locationOf(i.subject()), name(i.subject()), what);
+            (allowInconsistencies ? warnings : problems).add(p);
         }
         if (!problems.isEmpty()) throw new InputException(problems);
-    }
-
-    private static String locate(TreatyGraph graph, Node n) {
-        Location l = graph.locationOf(n);
-        return l == null ? "" : l + ": ";
     }
 
     private void validate(TreatyGraph graph, OntologyIndex ontology) {
@@ -168,8 +165,9 @@ public final class GraphBuilder {
         for (ReportEntry e : report.getEntries()) {
             String what = "SHACL: focus node " + name(e.focusNode()) + (e.resultPath() == null ? "" : ", path " + e.resultPath())
                     + (e.value() == null ? "" : ", value " + name(e.value())) + ": " + e.message();
-            if (e.severity() == Severity.Violation) problems.add(new Problem(graph.locationOf(e.focusNode()), what));
-            else warnings.add((graph.locationOf(e.focusNode()) == null ? "" : graph.locationOf(e.focusNode()) + ": ") + "warning: " + what);
+            boolean violation = e.severity() == Severity.Violation;
+            (violation ? problems : warnings).add(new Problem(violation ? Problem.Severity.ERROR : Problem.Severity.WARNING,
+                    graph.locationOf(e.focusNode()), name(e.focusNode()), what));
         }
         if (!problems.isEmpty()) throw new InputException(problems);
     }

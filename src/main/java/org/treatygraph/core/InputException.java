@@ -20,4 +20,9 @@ public class InputException extends RuntimeException {
     public List<Problem> problems() {
         return problems;
     }
+
+    /** The same problems as a report value. */
+    public BuildReport report() {
+        return new BuildReport(problems);
+    }
 }

@@ -50,7 +50,8 @@ class BadInputTest {
         assertTrue(g.inferred().contains(treaty, RDF.type.asNode(), TG.term("Treaty")));
         // Every asserted fact has its statement, with its basis, in the provenance graph; nothing to warn about.
         for (Triple t : g.asserted().find().toList()) assertTrue(g.provenance().contains(TreatyGraph.statementOf(t), TG.basis, Node.ANY), t::toString);
-        assertEquals(List.of(), builder.warnings());
+        assertTrue(builder.report().conforms());
+        assertEquals(List.of(), builder.report().entries());
     }
 
     @Test

@@ -173,9 +173,15 @@ class InconsistencyTest {
 
         GraphBuilder b = new GraphBuilder(p, Progress.SILENT).allowInconsistencies(true);
         b.build();
-        assertEquals(1, b.warnings().size(), b.warnings().toString());
-        assertTrue(b.warnings().get(0).contains("warning (allowed): inconsistent: cax-dw: an individual is in two disjoint classes: id:agreement/soviet-persian-treaty-1921"),
-                b.warnings().get(0));
+        var report = b.report();
+        assertTrue(report.conforms());
+        assertEquals(1, report.warnings().size(), report.toString());
+        Problem allowed = report.warnings().get(0);
+        assertEquals(Problem.Severity.ALLOWED, allowed.severity());
+        assertEquals("agreement/soviet-persian-treaty-1921", allowed.focus());
+        assertEquals("data/records/test.yaml", allowed.location().file());
+        assertTrue(allowed.toString().contains("warning (allowed): inconsistent: cax-dw: an individual is in two disjoint classes: id:agreement/soviet-persian-treaty-1921"),
+                allowed.toString());
         assertEquals(0, Main.run("build", "-q", "--allow-inconsistencies", "--project", p.root().toString(), "--out", out.toString()));
         assertTrue(Files.size(out.resolve("treaty-graph-inferred.nt.gz")) > 0);
     }
