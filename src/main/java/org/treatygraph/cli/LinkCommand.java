@@ -108,13 +108,11 @@ final class LinkCommand implements Callable<Integer> {
             if (acceptAbove != null && !Candidates.mayAcceptAutomatically(id)) entry.put("accept", "a polity: only a person decides");
             else if (acceptAbove != null && !found.isEmpty() && found.get(0).score() > acceptAbove) {
                 Candidates.Candidate c = found.get(0);
-                StringBuilder accepted = new StringBuilder();
-                accepted.append("  - entity: ").append(id).append("\n    qid: ").append(c.qid()).append("\n    how: accepted-candidate\n")
-                        .append("    acceptedBy: ").append(quote("link --accept-above " + acceptAbove + " against " + api)).append('\n')
-                        .append("    score: ").append(c.score()).append('\n')
-                        .append("    itemLabel: ").append(quote(c.label())).append('\n')
-                        .append("    review: ").append(quote(review.toString())).append('\n')
-                        .append("    checked: ").append(LocalDate.now()).append('\n');
+                ObjectNode link = yaml.createObjectNode().put("entity", id).put("qid", c.qid()).put("how", "accepted-candidate")
+                        .put("acceptedBy", "link --accept-above " + acceptAbove + " against " + api).put("score", c.score())
+                        .put("itemLabel", c.label()).put("review", review.toString()).put("checked", LocalDate.now().toString());
+                // One more item of the file's 'links:' list, indented under it; the file's own text and comments stay as they are.
+                String accepted = LINK_WRITER.writeValueAsString(List.of(link)).indent(2);
                 // Recorded at once: a run interrupted later (network, rate limit) keeps every link it accepted.
                 String before = Files.exists(linksFile) ? Files.readString(linksFile, StandardCharsets.UTF_8) : "links:\n";
                 writeAtomically(linksFile, (before.endsWith("\n") ? before : before + "\n") + accepted);
@@ -128,9 +126,10 @@ final class LinkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
+    /** Writes a link as links.yaml has them: no document marker, plain scalars where YAML allows. */
+    private static final ObjectMapper LINK_WRITER = new ObjectMapper(YAMLFactory.builder()
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
 
     private static Path abs(Path root, Path p) {
         return p.isAbsolute() ? p : root.resolve(p);
