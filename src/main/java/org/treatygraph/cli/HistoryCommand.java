@@ -12,6 +12,7 @@ import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.core.Progress;
 import org.treatygraph.history.HistoryTable;
 import org.treatygraph.history.TerritoryHistory;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,7 @@ final class HistoryCommand implements Callable<Integer> {
         Node t = TG.entity(territory);
         if (!g.unionWithInferred().contains(t, RDF.type.asNode(), TG.term("Territory"))) {
             List<String> known = g.unionWithInferred().find(Node.ANY, RDF.type.asNode(), TG.term("Territory")).toList().stream()
-                    .map(x -> x.getSubject().getURI()).filter(u -> u.startsWith(TG.ID)).map(u -> u.substring(TG.ID.length())).sorted().toList();
+                    .map(x -> IriScheme.id(x.getSubject())).filter(java.util.Objects::nonNull).sorted().toList();
             spec.commandLine().getErr().println("error: " + territory + " is not a territory of the graph" + Suggest.nearest(territory, known));
             return 1;
         }

@@ -25,7 +25,7 @@ import org.treatygraph.core.Location;
 import org.treatygraph.core.Problem;
 import org.treatygraph.core.Progress;
 import org.treatygraph.ontology.OntologyIndex;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.reason.Closure;
 import org.treatygraph.reason.Inconsistency;
 import org.treatygraph.reason.Materialiser;
@@ -173,7 +173,7 @@ public final class GraphBuilder {
     }
 
     private static String name(Node n) {
-        if (n.isURI() && n.getURI().startsWith(TG.ID)) return n.getURI().substring(TG.ID.length());
+        if (IriScheme.isOurs(n)) return IriScheme.id(n);
         return n.toString();
     }
 }

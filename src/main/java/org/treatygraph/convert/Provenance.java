@@ -14,6 +14,7 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.vocabulary.RDF;
 import org.treatygraph.core.Hashing;
 import org.treatygraph.core.Location;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -83,10 +84,16 @@ final class Provenance {
         return NodeFactory.createLiteralDT(Integer.toString(n), dt);
     }
 
-    /** Writes the rdf:Statement of a triple (subject, predicate, object) and returns its node. */
+    /** Writes the rdf:Statement of a triple (subject, predicate, object), and whose it is; returns its node. */
     static Node statement(Triple t, Graph provenance) {
         Node st = statementIri(t);
         provenance.add(Triple.create(st, RDF.type.asNode(), RDF.Statement.asNode()));
+        // Ownership as data: the statement, and a nested node, belong to the entity whose record wrote them.
+        Node owner = IriScheme.owner(t.getSubject());
+        if (owner != null) {
+            provenance.add(Triple.create(st, TG.ofEntity, owner));
+            if (!owner.equals(t.getSubject())) provenance.add(Triple.create(t.getSubject(), TG.ofEntity, owner));
+        }
         provenance.add(Triple.create(st, RDF.subject.asNode(), t.getSubject()));
         provenance.add(Triple.create(st, RDF.predicate.asNode(), t.getPredicate()));
         provenance.add(Triple.create(st, RDF.object.asNode(), t.getObject()));

@@ -12,6 +12,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.treatygraph.core.Location;
 import org.treatygraph.core.Problem;
 import org.treatygraph.ontology.OntologyIndex;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 import org.treatygraph.ontology.Term;
 
@@ -163,7 +164,7 @@ public final class RecordConverter {
     private boolean define(Node node, Location at) {
         Location earlier = definitions.putIfAbsent(node, at);
         if (earlier != null) {
-            problems.add(new Problem(at, "duplicate id " + node.getURI().substring(TG.ID.length()) + " (already defined at " + earlier + ")"));
+            problems.add(new Problem(at, "duplicate id " + IriScheme.id(node) + " (already defined at " + earlier + ")"));
             return false;
         }
         return true;
@@ -364,16 +365,16 @@ public final class RecordConverter {
     void checkReferences(Map<Node, Location> alsoDefined) {
         for (Reference r : references) {
             if (!definitions.containsKey(r.target()) && !alsoDefined.containsKey(r.target())) {
-                String id = r.target().getURI().substring(TG.ID.length());
+                String id = IriScheme.id(r.target());
                 problems.add(new Problem(r.location(), "dangling reference " + id + ": no record defines it"
-                        + Suggest.nearest(id, definitions.keySet().stream().map(n -> n.getURI().substring(TG.ID.length())).toList())));
+                        + Suggest.nearest(id, definitions.keySet().stream().map(IriScheme::id).toList())));
                 continue;
             }
             if (r.term() == null || r.term().range() == null) continue;
             Set<Node> targetTypes = types.getOrDefault(r.target(), Set.of());
             if (!targetTypes.isEmpty() && targetTypes.stream().noneMatch(t -> ontology.isSubClassOf(t, r.term().range()))) {
                 problems.add(new Problem(r.location(), "'" + r.term().key() + "' expects a " + ontology.shortName(r.term().range()) + ", but "
-                        + r.target().getURI().substring(TG.ID.length()) + " is a "
+                        + IriScheme.id(r.target()) + " is a "
                         + targetTypes.stream().map(ontology::shortName).sorted().reduce((a, b) -> a + ", " + b).orElse("")));
             }
         }

@@ -8,6 +8,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.core.Problem;
 import org.treatygraph.ontology.OntologyIndex;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -421,7 +422,7 @@ final class Support {
 
     private String show(Node n) {
         if (n.isLiteral()) return "\"" + shorten(n.getLiteralLexicalForm()) + "\"";
-        if (n.isURI() && n.getURI().startsWith(TG.ID)) return n.getURI().substring(TG.ID.length());
+        if (IriScheme.isOurs(n)) return IriScheme.id(n);
         return ontology.shortName(n);
     }
 

@@ -16,6 +16,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.core.Location;
 import org.treatygraph.core.Problem;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -59,7 +60,7 @@ final class WikidataLinks {
             Node subject = entity == null ? null : NodeFactory.createURI(TG.ID + entity);
             if (subject != null && (!entities.contains(subject) || !entity.matches("[a-z-]+/[^/]+"))) {
                 problems.add(new Problem(item.get("entity").location(), "no entity '" + entity + "' in the records"
-                        + Suggest.nearest(entity, entities.stream().map(n -> n.getURI().substring(TG.ID.length())).toList())));
+                        + Suggest.nearest(entity, entities.stream().map(IriScheme::id).toList())));
             }
             if (qid != null && !QID.matcher(qid).matches()) problems.add(new Problem(item.get("qid").location(), "'" + qid + "' is not a Wikidata item id (Q followed by digits)"));
             if (how != null && !REQUIRED.containsKey(how)) {

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
 
 /** Prints a territory's history as a plain-text table, a row an interval, each bound as precise as its source. */
 public final class HistoryTable {
@@ -66,6 +66,6 @@ public final class HistoryTable {
     }
 
     private static String shortId(String iri) {
-        return iri.startsWith(TG.ID) ? iri.substring(TG.ID.length()) : iri;
+        return IriScheme.id(iri) != null ? IriScheme.id(iri) : iri;
     }
 }

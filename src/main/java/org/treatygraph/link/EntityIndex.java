@@ -14,6 +14,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -54,7 +55,7 @@ public final class EntityIndex {
             }""".replace("TOP", top);
         try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
             qe.execSelect().forEachRemaining((QuerySolution s) -> {
-                String id = s.getResource("e").getURI().substring(TG.ID.length());
+                String id = IriScheme.id(s.getResource("e").getURI());
                 labels.put(id, s.getLiteral("label").getLexicalForm());
                 List<String> n = names.computeIfAbsent(id, k -> new ArrayList<>());
                 if (!n.contains(s.getLiteral("label").getLexicalForm())) n.add(0, s.getLiteral("label").getLexicalForm());
@@ -71,12 +72,12 @@ public final class EntityIndex {
             }""".replace("TOP", top);
         try (QueryExecution qe = QueryExecution.dataset(ds).query(vq).build()) {
             qe.execSelect().forEachRemaining((QuerySolution s) -> {
-                String id = s.getResource("e").getURI().substring(TG.ID.length());
+                String id = IriScheme.id(s.getResource("e").getURI());
                 String pIri = s.getResource("p").getURI();
                 String p = pIri.startsWith(TG.NS) ? pIri.substring(TG.NS.length()) : "exactMatch";
                 List<String> vs = values.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(p, k -> new ArrayList<>());
                 if (s.get("v").isLiteral()) vs.add(s.getLiteral("v").getLexicalForm());
-                else vs.add(s.getResource("v").getURI().startsWith(TG.ID) ? s.getResource("v").getURI().substring(TG.ID.length()) : s.getResource("v").getURI());
+                else vs.add(IriScheme.id(s.getResource("v").getURI()) != null ? IriScheme.id(s.getResource("v").getURI()) : s.getResource("v").getURI());
                 if (s.get("vl") != null) vs.add(s.getLiteral("vl").getLexicalForm());
                 if (s.get("dt") != null) vs.add(s.getLiteral("dt").getLexicalForm());
             });

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -55,9 +56,9 @@ public final class Profiles {
                   ?ds tg:dateValue ?d
                 }""", s -> {
             String e = s.getResource("e").getURI();
-            if (!e.startsWith(TG.ID)) return;
+            if (IriScheme.id(e) == null) return;
             String lexical = s.getLiteral("d").getLexicalForm();
-            if (lexical.matches("\\d{4}.*")) years.computeIfAbsent(e.substring(TG.ID.length()), k -> new TreeSet<>()).add(Integer.parseInt(lexical.substring(0, 4)));
+            if (lexical.matches("\\d{4}.*")) years.computeIfAbsent(IriScheme.id(e), k -> new TreeSet<>()).add(Integer.parseInt(lexical.substring(0, 4)));
         });
         return new Profiles(index, classes, years);
     }

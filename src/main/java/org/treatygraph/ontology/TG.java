@@ -35,7 +35,7 @@ public final class TG {
     }
 
     public static Node entity(String id) {
-        return NodeFactory.createURI(ID + id);
+        return IriScheme.iri(id);
     }
 
     // Terms the converter treats specially (annotations it reads, dates it completes, citations it writes).
@@ -57,6 +57,7 @@ public final class TG {
     public static final Node basis = term("basis");
     public static final Node reading = term("reading");
     public static final Node accordingTo = term("accordingTo");
+    public static final Node ofEntity = term("ofEntity");
     public static final Node derivedFrom = term("derivedFrom");
     public static final Node editorialReason = term("editorialReason");
     public static final Node editors = term("editors");

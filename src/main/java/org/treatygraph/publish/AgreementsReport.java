@@ -12,7 +12,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.treatygraph.convert.TreatyGraph;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
 
 /**
  * docs/agreements.md: every instrument of the graph with its kind, dates, place, parties, territorial
@@ -37,7 +37,7 @@ public final class AgreementsReport {
                 QuerySolution s = rs.next();
                 String iri = s.getResource("a").getURI();
                 md.append("| ").append(cell(s.getLiteral("label").getString()))
-                  .append(" (`").append(iri.substring(TG.ID.length())).append("`)")
+                  .append(" (`").append(IriScheme.id(iri)).append("`)")
                   .append(" | ").append(cell(text(s.get("kind"))))
                   .append(" | ").append(cell(text(s.get("dates"))))
                   .append(" | ").append(cell(text(s.get("places"))))
@@ -92,8 +92,7 @@ public final class AgreementsReport {
             PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
             PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
             SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {
-              GRAPH <https://w3id.org/treaty-graph/graph/provenance> { ?st rdf:subject ?s ; tg:citation ?c }
-              FILTER(?s = <%1$s> || STRSTARTS(STR(?s), "%1$s/"))
+              GRAPH <https://w3id.org/treaty-graph/graph/provenance> { ?st tg:ofEntity <%1$s> ; tg:citation ?c }
             }""".formatted(agreement);
         try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
             return qe.execSelect().next().getLiteral("n").getInt();

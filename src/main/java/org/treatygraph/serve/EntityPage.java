@@ -8,6 +8,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.RDFNode;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -44,7 +45,7 @@ final class EntityPage {
 
     String render() {
         String label = select("SELECT ?l { <$IRI> rdfs:label ?l } LIMIT 1").stream().map(r -> r.getLiteral("l").getLexicalForm()).findFirst()
-                .orElse(iri.substring(TG.ID.length()));
+                .orElse(IriScheme.id(iri));
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.esc(label)).append("</h1>\n<p><code>").append(Html.esc(iri)).append("</code>");
         for (String fmt : List.of("ttl", "jsonld", "rdf", "nt")) {
@@ -70,12 +71,12 @@ final class EntityPage {
             b.append("</p>\n");
         }
         facts(b, iri, "Facts");
-        List<String> nested = select("SELECT DISTINCT ?n { ?n ?p ?o FILTER(STRSTARTS(STR(?n), '$IRI/')) } ORDER BY ?n").stream()
+        List<String> nested = select("SELECT DISTINCT ?n { ?n tg:ofEntity <$IRI> FILTER NOT EXISTS { ?n a rdf:Statement } } ORDER BY ?n").stream()
                 .map(r -> r.getResource("n").getURI()).toList();
         for (String n : nested) facts(b, n, n.substring(iri.length() + 1));
         List<QuerySolution> incoming = select("""
-                SELECT DISTINCT ?s ?sl ?p ?pl { ?s ?p <$IRI> FILTER(!STRSTARTS(STR(?s), '$IRI/') && STRSTARTS(STR(?s), STR(<https://w3id.org/treaty-graph/id/>))
-                  && !STRSTARTS(STR(?s), 'https://w3id.org/treaty-graph/id/statement/'))
+                SELECT DISTINCT ?s ?sl ?p ?pl { ?s ?p <$IRI> . FILTER(?p != tg:ofEntity && ?p != rdf:subject && ?p != rdf:object)
+                  FILTER NOT EXISTS { ?s tg:ofEntity <$IRI> }
                   OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?p rdfs:label ?pl FILTER(lang(?pl) = 'en') } } ORDER BY ?pl ?sl LIMIT 500""");
         if (!incoming.isEmpty()) {
             b.append("<h2>Linked from</h2>\n<table>\n");
@@ -155,7 +156,7 @@ final class EntityPage {
 
     private static String shortName(String u) {
         if (u.startsWith(TG.NS)) return "tg:" + u.substring(TG.NS.length());
-        if (u.startsWith(TG.ID)) return "id:" + u.substring(TG.ID.length());
+        if (IriScheme.id(u) != null) return "id:" + IriScheme.id(u);
         if (u.startsWith("http://www.w3.org/2001/XMLSchema#")) return "xsd:" + u.substring(33);
         if (u.startsWith("http://www.w3.org/2000/01/rdf-schema#")) return "rdfs:" + u.substring(37);
         if (u.startsWith("http://www.w3.org/1999/02/22-rdf-syntax-ns#")) return "rdf:" + u.substring(43);

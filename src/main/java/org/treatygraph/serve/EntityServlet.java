@@ -81,9 +81,10 @@ final class EntityServlet extends HttpServlet {
             PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
             CONSTRUCT { ?s ?p ?o . ?o rdfs:label ?label . ?st ?sp ?so . ?c ?cp ?co . ?sel ?selp ?selo }
             WHERE {
-              { ?s ?p ?o . FILTER(?s = <IRI> || STRSTARTS(STR(?s), "IRI/")) OPTIONAL { ?o rdfs:label ?label } }
+              { { BIND(<IRI> AS ?s) } UNION { ?s tg:ofEntity <IRI> FILTER NOT EXISTS { ?s a rdf:Statement } }
+                ?s ?p ?o . OPTIONAL { ?o rdfs:label ?label } }
               UNION
-              { ?st rdf:subject ?s0 . FILTER(?s0 = <IRI> || STRSTARTS(STR(?s0), "IRI/")) ?st ?sp ?so .
+              { ?st tg:ofEntity <IRI> ; a rdf:Statement ; ?sp ?so .
                 OPTIONAL { ?st tg:citation ?c . ?c ?cp ?co . OPTIONAL { ?c <http://www.w3.org/ns/oa#hasSelector> ?sel . ?sel ?selp ?selo } } }
             }""".replace("IRI", iri);
         try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {

@@ -27,6 +27,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -590,7 +591,7 @@ public final class OntologyDocumentation {
     }
 
     private boolean isEntity(Node n) {
-        return n.isURI() && n.getURI().startsWith(TG.ID);
+        return IriScheme.isOurs(n);
     }
 
     private String dataLabel(Node n) {
