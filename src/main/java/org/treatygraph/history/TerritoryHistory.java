@@ -1,9 +1,5 @@
 package org.treatygraph.history;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +14,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.ResourceFactory;
+import org.treatygraph.core.Resources;
 
 /**
  * A territory's history: who held it, who was assigned it by an instrument and who claimed it, from when
@@ -73,12 +70,7 @@ public final class TerritoryHistory {
     }
 
     private static String resource() {
-        try (InputStream in = TerritoryHistory.class.getResourceAsStream(QUERY)) {
-            if (in == null) throw new IllegalStateException(QUERY + " is missing from the jar");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text(TerritoryHistory.class, QUERY);
     }
 
     private static String text(QuerySolution s, String var) {

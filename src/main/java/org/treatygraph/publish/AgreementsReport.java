@@ -1,9 +1,5 @@
 package org.treatygraph.publish;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.query.Dataset;
@@ -12,6 +8,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.Resources;
 import org.treatygraph.ontology.IriScheme;
 
 /**
@@ -108,10 +105,6 @@ public final class AgreementsReport {
     }
 
     static String resource(String name) {
-        try (InputStream in = AgreementsReport.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text(AgreementsReport.class, name);
     }
 }

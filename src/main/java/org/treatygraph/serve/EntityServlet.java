@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
 import org.treatygraph.ontology.TG;
+import org.treatygraph.core.Resources;
 
 /**
  * Linked Data for every entity IRI under /id/: its description as RDF (its own triples, the nodes that
@@ -57,10 +59,13 @@ final class EntityServlet extends HttpServlet {
             Replies.html(resp, 200, Txn.calculateRead(ds, () -> new EntityPage(site, ds, iri).render()));
             return;
         }
-        Graph g = Txn.calculateRead(ds, () -> describe(ds, iri));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        RDFDataMgr.write(out, g, f.format);
-        Replies.send(resp, 200, f.contentType(), out.toByteArray());
+        byte[] body = site.descriptions.get(iri, f, () -> {
+            Graph g = Txn.calculateRead(ds, () -> describe(ds, iri));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            RDFDataMgr.write(out, g, f.format);
+            return out.toByteArray();
+        });
+        Replies.send(resp, 200, f.contentType(), body);
     }
 
     private static void notFound(HttpServletResponse resp, Formats f, String iri) throws IOException {
@@ -73,21 +78,11 @@ final class EntityServlet extends HttpServlet {
         Replies.send(resp, 404, f.contentType(), body);
     }
 
+    private static final org.apache.jena.query.Query DESCRIBE = org.apache.jena.query.QueryFactory.create(Resources.text(EntityServlet.class, "describe-entity.rq"));
+
     /** The entity's description: its triples and those of its own nodes, their citations, and labels of what they link to. */
     static Graph describe(Dataset ds, String iri) {
-        String q = """
-            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
-            CONSTRUCT { ?s ?p ?o . ?o rdfs:label ?label . ?st ?sp ?so . ?c ?cp ?co . ?sel ?selp ?selo }
-            WHERE {
-              { { BIND(<IRI> AS ?s) } UNION { ?s tg:ofEntity <IRI> FILTER NOT EXISTS { ?s a rdf:Statement } }
-                ?s ?p ?o . OPTIONAL { ?o rdfs:label ?label } }
-              UNION
-              { ?st tg:ofEntity <IRI> ; a rdf:Statement ; ?sp ?so .
-                OPTIONAL { ?st tg:citation ?c . ?c ?cp ?co . OPTIONAL { ?c <http://www.w3.org/ns/oa#hasSelector> ?sel . ?sel ?selp ?selo } } }
-            }""".replace("IRI", iri);
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(DESCRIBE).substitution("entity", ResourceFactory.createResource(iri)).build()) {
             Graph g = qe.execConstruct().getGraph();
             g.getPrefixMapping().setNsPrefix("tg", TG.NS).setNsPrefix("id", TG.ID).setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
                     .setNsPrefix("oa", TG.OA).setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");

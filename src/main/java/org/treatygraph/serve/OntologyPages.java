@@ -7,14 +7,12 @@ import org.apache.jena.system.Txn;
 import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.ontology.TG;
 
-/** The ontology's documentation page, generated once per server from the ontology and the data's examples. */
+/** The ontology's documentation page, generated once per server (kept by its Site) from the ontology and the data's examples. */
 final class OntologyPages {
-    private static volatile String cached;
-
     private OntologyPages() {}
 
     static String html(Site site, TreatyGraph built) {
-        String page = cached;
+        String page = site.ontologyPage;
         if (page != null) return page;
         Graph ontology = RDFDataMgr.loadGraph(site.ontologyFile.toString());
         Graph data = built != null ? built.asserted() : Txn.calculateRead(site.dataset(), () -> {
@@ -23,7 +21,7 @@ final class OntologyPages {
             return g;
         });
         page = OntologyDocumentation.render(ontology, null, data, site::local);
-        cached = page;
+        site.ontologyPage = page;
         return page;
     }
 }

@@ -10,6 +10,10 @@ import org.treatygraph.ontology.TG;
  */
 final class Site {
     private volatile DatasetGraph dataset;
+    /** This server's own: two servers in one JVM keep their descriptions apart. */
+    final Descriptions descriptions = new Descriptions();
+    /** The ontology page, made on first request. */
+    volatile String ontologyPage;
     final Path dumps;
     final Path sources;
     final Path ontologyFile;

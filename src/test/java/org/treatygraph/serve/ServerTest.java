@@ -396,4 +396,35 @@ class ServerTest {
         }
         return log.toString();
     }
+
+    @Test
+    void twoServersInOneJvmKeepTheirOwnState(@TempDir Path scratch) throws Exception {
+        // Two projects that differ in their ontology (a class each) and in a label.
+        var a = TestProjects.scratch(scratch.resolve("a"), TestProjects.VALID);
+        var b = TestProjects.scratch(scratch.resolve("b"), TestProjects.VALID.replace("label: Soviet–Persian Treaty of Friendship", "label: Soviet–Persian Treaty"));
+        Files.writeString(a.ontologyFile(), "\ntg:OnlyInA a owl:Class ; rdfs:label \"only in A\"@en ; skos:definition \"A test class.\"@en .\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(b.ontologyFile(), "\ntg:OnlyInB a owl:Class ; rdfs:label \"only in B\"@en ; skos:definition \"A test class.\"@en .\n", java.nio.file.StandardOpenOption.APPEND);
+        TreatyServer sa = TreatyServer.start(new TreatyServer.Options(a, Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(), scratch.resolve("a-run/tdb2"), 0, "/", true, 3), Progress.SILENT);
+        TreatyServer sb = TreatyServer.start(new TreatyServer.Options(b, Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(), scratch.resolve("b-run/tdb2"), 0, "/", true, 3), Progress.SILENT);
+        try {
+            for (int round = 0; round < 2; round++) {   // the second round is served from what each server kept
+                String ontA = fetch(sa, "/ontology", "text/html"), ontB = fetch(sb, "/ontology", "text/html");
+                assertTrue(ontA.contains("OnlyInA") && !ontA.contains("OnlyInB"), "server A's ontology page");
+                assertTrue(ontB.contains("OnlyInB") && !ontB.contains("OnlyInA"), "server B's ontology page");
+                String ttlA = fetch(sa, "/id/agreement/soviet-persian-treaty-1921.ttl", "text/turtle"), ttlB = fetch(sb, "/id/agreement/soviet-persian-treaty-1921.ttl", "text/turtle");
+                assertTrue(ttlA.contains("Treaty of Friendship") && !ttlB.contains("Treaty of Friendship") && ttlB.contains("Soviet–Persian Treaty"), ttlB);
+            }
+        } finally {
+            sa.close();
+            sb.close();
+        }
+    }
+
+    private static String fetch(TreatyServer s, String path, String accept) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port() + path)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path);
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(accept), path + " " + r.headers());
+        return r.body();
+    }
 }
