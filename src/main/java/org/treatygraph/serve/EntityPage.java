@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.treatygraph.core.Resources;
 import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
@@ -18,13 +22,9 @@ import org.treatygraph.ontology.TG;
  * the source text with the passage highlighted. Runs inside the caller's read transaction.
  */
 final class EntityPage {
-    private static final String PREFIXES = """
-            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
-            PREFIX oa: <http://www.w3.org/ns/oa#>
-            """;
+    /** The page's queries (resources in page/), parsed once; each is run with its node bound. */
+    private static final Map<String, Query> QUERIES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Site site;
     private final Dataset ds;
     private final String iri;
@@ -35,16 +35,22 @@ final class EntityPage {
         this.iri = iri;
     }
 
-    private List<QuerySolution> select(String body) {
+    /** Runs page/{name}.rq with {@code variable} bound to {@code node}. */
+    private List<QuerySolution> select(String name, String variable, String node) {
+        Query q = QUERIES.computeIfAbsent(name, n -> QueryFactory.create(Resources.text(EntityPage.class, "page/" + n + ".rq")));
         List<QuerySolution> rows = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(PREFIXES + body.replace("$IRI", iri)).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).substitution(variable, ResourceFactory.createResource(node)).build()) {
             qe.execSelect().forEachRemaining(rows::add);
         }
         return rows;
     }
 
+    private List<QuerySolution> select(String name) {
+        return select(name, "entity", iri);
+    }
+
     String render() {
-        String label = select("SELECT ?l { <$IRI> rdfs:label ?l } LIMIT 1").stream().map(r -> r.getLiteral("l").getLexicalForm()).findFirst()
+        String label = select("label").stream().map(r -> r.getLiteral("l").getLexicalForm()).findFirst()
                 .orElse(IriScheme.id(iri));
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.esc(label)).append("</h1>\n<p><code>").append(Html.esc(iri)).append("</code>");
@@ -53,14 +59,11 @@ final class EntityPage {
         }
         b.append("</p>\n");
         List<String> kinds = new ArrayList<>();
-        for (QuerySolution r : select("SELECT DISTINCT ?k ?kl { <$IRI> a ?k . OPTIONAL { ?k rdfs:label ?kl FILTER(lang(?kl) = 'en') } FILTER(STRSTARTS(STR(?k), STR(tg:))) } ORDER BY ?kl")) {
+        for (QuerySolution r : select("kinds")) {
             kinds.add(link(r.get("k"), r.get("kl")));
         }
         b.append("<p>Kind: ").append(String.join(", ", kinds)).append("</p>\n");
-        for (QuerySolution r : select("""
-                SELECT ?w ?how ?on ?page { <$IRI> skos:exactMatch ?w FILTER(STRSTARTS(STR(?w), 'http://www.wikidata.org/entity/'))
-                  OPTIONAL { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <$IRI> ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?w ;
-                                 tg:checkMethod/rdfs:label ?how ; tg:checkedOn ?on OPTIONAL { ?st tg:checkedAgainst ?page } } }""")) {
+        for (QuerySolution r : select("wikidata")) {
             String w = r.getResource("w").getURI();
             b.append("<p>Wikidata: <a href=\"").append(Html.esc(w)).append("\">").append(Html.esc(w.substring(w.lastIndexOf('/') + 1))).append("</a>");
             if (r.get("how") != null) {
@@ -71,13 +74,10 @@ final class EntityPage {
             b.append("</p>\n");
         }
         facts(b, iri, "Facts");
-        List<String> nested = select("SELECT DISTINCT ?n { ?n tg:ofEntity <$IRI> FILTER NOT EXISTS { ?n a rdf:Statement } } ORDER BY ?n").stream()
+        List<String> nested = select("nested").stream()
                 .map(r -> r.getResource("n").getURI()).toList();
         for (String n : nested) facts(b, n, n.substring(iri.length() + 1));
-        List<QuerySolution> incoming = select("""
-                SELECT DISTINCT ?s ?sl ?p ?pl { ?s ?p <$IRI> . FILTER(?p != tg:ofEntity && ?p != rdf:subject && ?p != rdf:object)
-                  FILTER NOT EXISTS { ?s tg:ofEntity <$IRI> }
-                  OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?p rdfs:label ?pl FILTER(lang(?pl) = 'en') } } ORDER BY ?pl ?sl LIMIT 500""");
+        List<QuerySolution> incoming = select("incoming");
         if (!incoming.isEmpty()) {
             b.append("<h2>Linked from</h2>\n<table>\n");
             for (QuerySolution r : incoming) {
@@ -90,23 +90,10 @@ final class EntityPage {
 
     /** The facts about one node, asserted and inferred, with their citations. */
     private void facts(StringBuilder b, String subject, String heading) {
-        String s = "<" + subject + ">";
-        List<QuerySolution> rows = select(("""
-                SELECT ?p ?pl ?o ?ol (SAMPLE(?inA) AS ?asserted) (SAMPLE(?inI) AS ?inferred) {
-                  { GRAPH <https://w3id.org/treaty-graph/graph/asserted> { $S ?p ?o } BIND(true AS ?inA) }
-                  UNION { GRAPH <https://w3id.org/treaty-graph/graph/inferred> { $S ?p ?o } BIND(true AS ?inI) }
-                  OPTIONAL { ?p rdfs:label ?pl FILTER(lang(?pl) = 'en') }
-                  OPTIONAL { ?o rdfs:label ?ol FILTER(isIRI(?o)) }
-                } GROUP BY ?p ?pl ?o ?ol ORDER BY ?pl ?p ?ol ?o""").replace("$S", s));
+        List<QuerySolution> rows = select("facts", "node", subject);
         if (rows.isEmpty()) return;
         Map<String, List<String>> cites = new LinkedHashMap<>();
-        for (QuerySolution r : select(("""
-                SELECT ?p ?o ?exact ?file ?start ?end ?code {
-                  ?st rdf:subject $S ; rdf:predicate ?p ; rdf:object ?o ; tg:citation ?c .
-                  ?c oa:hasSource ?doc ; oa:hasSelector ?q , ?pos .
-                  ?q oa:exact ?exact . ?pos oa:start ?start ; oa:end ?end .
-                  ?doc tg:sourceFile ?file . OPTIONAL { ?doc tg:sourceCode ?code }
-                } ORDER BY ?file ?start""").replace("$S", s))) {
+        for (QuerySolution r : select("citations", "node", subject)) {
             String key = r.get("p").toString() + " " + r.get("o").toString();
             String file = r.getLiteral("file").getLexicalForm();
             int start = r.getLiteral("start").getInt(), end = r.getLiteral("end").getInt();

@@ -6,14 +6,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
-import org.treatygraph.ontology.TG;
 import org.treatygraph.core.Resources;
+import org.treatygraph.ontology.TG;
 
 /**
  * Linked Data for every entity IRI under /id/: its description as RDF (its own triples, the nodes that
