@@ -14,6 +14,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
+import org.treatygraph.core.Resources;
 import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
@@ -42,18 +43,7 @@ public final class EntityIndex {
         Map<String, List<String>> names = new LinkedHashMap<>();
         Map<String, Set<String>> types = new HashMap<>();
         Map<String, Map<String, List<String>>> values = new HashMap<>();
-        // Entities themselves (kind/slug), not the nodes that belong to them (kind/slug/role-1).
-        String top = "FILTER(REGEX(STR(?e), '^" + TG.ID + "[^/]+/[^/]+$'))";
-        String q = """
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
-            SELECT ?e ?label ?alt ?type WHERE {
-              VALUES ?kind { tg:Instrument tg:CollectiveActor tg:Person tg:Territory }
-              ?e a ?kind ; rdfs:label ?label . TOP
-              { ?e a ?type FILTER(STRSTARTS(STR(?type), STR(tg:))) } UNION { ?e skos:altLabel ?alt }
-            }""".replace("TOP", top);
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(Resources.text(EntityIndex.class, "entities.rq")).build()) {
             qe.execSelect().forEachRemaining((QuerySolution s) -> {
                 String id = IriScheme.id(s.getResource("e").getURI());
                 labels.put(id, s.getLiteral("label").getLexicalForm());
@@ -63,14 +53,7 @@ public final class EntityIndex {
                 if (s.get("type") != null) types.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(s.getResource("type").getURI().substring(TG.NS.length()));
             });
         }
-        String vq = """
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
-            SELECT ?e ?p ?v ?vl ?dt WHERE {
-              ?e ?p ?v FILTER(STRSTARTS(STR(?p), STR(tg:)) || ?p = <http://www.w3.org/2004/02/skos/core#exactMatch>) TOP
-              OPTIONAL { ?v rdfs:label ?vl } OPTIONAL { ?v tg:dateText ?dt }
-            }""".replace("TOP", top);
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(vq).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(Resources.text(EntityIndex.class, "entity-values.rq")).build()) {
             qe.execSelect().forEachRemaining((QuerySolution s) -> {
                 String id = IriScheme.id(s.getResource("e").getURI());
                 String pIri = s.getResource("p").getURI();

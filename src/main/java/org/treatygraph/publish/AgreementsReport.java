@@ -85,13 +85,8 @@ public final class AgreementsReport {
     }
 
     private static int citations(Dataset ds, String agreement) {
-        String q = """
-            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
-            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-            SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {
-              GRAPH <https://w3id.org/treaty-graph/graph/provenance> { ?st tg:ofEntity <%1$s> ; tg:citation ?c }
-            }""".formatted(agreement);
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(resource("agreement-citations.rq"))
+                .substitution("agreement", org.apache.jena.rdf.model.ResourceFactory.createResource(agreement)).build()) {
             return qe.execSelect().next().getLiteral("n").getInt();
         }
     }
