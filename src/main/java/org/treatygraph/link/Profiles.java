@@ -17,8 +17,8 @@ import java.util.TreeSet;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
+import org.treatygraph.core.Resources;
 import org.treatygraph.ontology.IriScheme;
-import org.treatygraph.ontology.TG;
 
 /**
  * What candidate search knows of each entity beyond its names: the Wikidata classes of its classes
@@ -42,19 +42,10 @@ public final class Profiles {
     /** Reads the profiles from a dataset whose default graph holds the ontology and the inferred closure. */
     public static Profiles load(Dataset ds, EntityIndex index) {
         Map<String, Set<String>> classes = new HashMap<>();
-        select(ds, """
-                SELECT ?c ?w { ?c tg:wikidataClass ?w FILTER(STRSTARTS(STR(?c), STR(tg:))) }""", s ->
+        select(ds, "wikidata-classes.rq", s ->
                 classes.computeIfAbsent(s.getResource("c").getLocalName(), k -> new TreeSet<>()).add(s.getResource("w").getLocalName()));
         Map<String, Set<Integer>> years = new HashMap<>();
-        select(ds, """
-                SELECT DISTINCT ?e ?d {
-                  { ?e a tg:Instrument ; tg:signingDate ?ds }
-                  UNION { ?e a tg:CollectiveActor ; tg:date ?ds }
-                  UNION { ?e a ?k . VALUES ?k { tg:CollectiveActor tg:Person tg:Territory } ?x ?p ?e . ?x tg:date ?ds
-                          FILTER NOT EXISTS { ?x a ?xk . VALUES ?xk { tg:CollectiveActor tg:Person tg:Territory } } }
-                  UNION { ?e a ?k . VALUES ?k { tg:CollectiveActor tg:Person tg:Territory } ?x ?p ?e . ?x a tg:Participation . ?y ?q ?x . ?y tg:date ?ds }
-                  ?ds tg:dateValue ?d
-                }""", s -> {
+        select(ds, "entity-years.rq", s -> {
             String e = s.getResource("e").getURI();
             if (IriScheme.id(e) == null) return;
             String lexical = s.getLiteral("d").getLexicalForm();
@@ -100,9 +91,8 @@ public final class Profiles {
         }
     }
 
-    private static void select(Dataset ds, String query, java.util.function.Consumer<QuerySolution> row) {
-        String q = "PREFIX tg: <" + TG.NS + ">\n" + query;
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+    private static void select(Dataset ds, String resource, java.util.function.Consumer<QuerySolution> row) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(Resources.text(Profiles.class, resource)).build()) {
             qe.execSelect().forEachRemaining(row);
         }
     }
