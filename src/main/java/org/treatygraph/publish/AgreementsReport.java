@@ -7,6 +7,7 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.ResourceFactory;
 import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.core.Resources;
 import org.treatygraph.ontology.IriScheme;
@@ -60,20 +61,9 @@ public final class AgreementsReport {
     }
 
     private static List<String> changes(Dataset ds, String agreement) {
-        String q = """
-            PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            SELECT ?kind ?territory ?from ?to WHERE {
-              GRAPH <https://w3id.org/treaty-graph/graph/asserted> {
-                { <%1$s> tg:providesFor ?c } UNION { ?c tg:byInstrument <%1$s> }
-                ?c a ?k ; tg:territory/rdfs:label ?territory .
-                OPTIONAL { ?c tg:fromPolity/rdfs:label ?from }
-                OPTIONAL { ?c tg:toPolity/rdfs:label ?to }
-              }
-              GRAPH <https://w3id.org/treaty-graph/graph/ontology> { ?k rdfs:label ?kind }
-            } ORDER BY ?territory ?kind ?from ?to""".formatted(agreement);
         List<String> out = new ArrayList<>();
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(resource("agreement-changes.rq"))
+                .substitution("agreement", ResourceFactory.createResource(agreement)).build()) {
             qe.execSelect().forEachRemaining(s -> {
                 String line = text(s.get("kind")) + ": " + text(s.get("territory"));
                 if (s.get("from") != null) line += " from " + text(s.get("from"));
@@ -86,7 +76,7 @@ public final class AgreementsReport {
 
     private static int citations(Dataset ds, String agreement) {
         try (QueryExecution qe = QueryExecution.dataset(ds).query(resource("agreement-citations.rq"))
-                .substitution("agreement", org.apache.jena.rdf.model.ResourceFactory.createResource(agreement)).build()) {
+                .substitution("agreement", ResourceFactory.createResource(agreement)).build()) {
             return qe.execSelect().next().getLiteral("n").getInt();
         }
     }
