@@ -378,6 +378,11 @@ class ServerTest {
         assertFalse(new Store(project, db).isCurrent());
         String third = startAndStop(project, db);
         assertTrue(third.contains("the inputs changed since the store was loaded") && third.contains("loading the named graphs"), third);
+        // So does other code: a store an old converter loaded is not current for a new one.
+        Store loadedBy = new Store(project, db, "one build of the code"), newer = new Store(project, db, "another build of the code");
+        loadedBy.markCurrent();
+        assertTrue(loadedBy.isCurrent());
+        assertFalse(newer.isCurrent());
     }
 
     /** Starts a server on the project and store, asks it one question, stops it; returns its progress lines. */
