@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.core.Location;
+import org.treatygraph.ontology.Hierarchy;
 import org.treatygraph.ontology.TG;
 import org.treatygraph.reason.Closure;
 
@@ -25,6 +26,7 @@ public final class TreatyGraph {
     private final Graph asserted;
     private final Graph provenance;
     private final Graph ontology;
+    private Hierarchy hierarchy;
     private final Closure closure;
     private final Graph inferred;
     private final Map<Node, Location> locations;
@@ -44,6 +46,11 @@ public final class TreatyGraph {
     public Graph asserted() { return asserted; }
     public Graph provenance() { return provenance; }
     public Graph ontology() { return ontology; }
+    /** The ontology's class and property hierarchy: the one place that walks rdfs:subClassOf and rdfs:subPropertyOf. */
+    public synchronized Hierarchy hierarchy() {
+        if (hierarchy == null) hierarchy = new Hierarchy(ontology);
+        return hierarchy;
+    }
     /** What the ontology entails beyond the asserted facts and the ontology itself. */
     public Graph inferred() { return inferred; }
     /** The materialised closure with its derivations, for explanations. */

@@ -25,7 +25,8 @@ public final class OntologyIndex {
     private final Map<String, Node> classes = new TreeMap<>();
     private final Map<String, Node> individuals = new TreeMap<>();
     private final Map<String, Node> classByKind = new TreeMap<>();
-    private final Map<Node, Set<Node>> superClasses = new HashMap<>();
+    private final Set<Node> classNodes = new HashSet<>();
+    private Hierarchy hierarchy;
 
     private OntologyIndex(Graph graph) {
         this.graph = graph;
@@ -90,12 +91,17 @@ public final class OntologyIndex {
     }
 
     public boolean isClass(Node n) {
-        return superClasses.containsKey(n);
+        return classNodes.contains(n);
+    }
+
+    /** The ontology's class and property hierarchy. */
+    public Hierarchy hierarchy() {
+        return hierarchy;
     }
 
     /** Whether {@code cls} is {@code ancestor} or one of its subclasses. */
     public boolean isSubClassOf(Node cls, Node ancestor) {
-        return cls.equals(ancestor) || superClasses.getOrDefault(cls, Set.of()).contains(ancestor);
+        return hierarchy.isSubClassOf(cls, ancestor);
     }
 
     /** The types of an ontology individual. */
@@ -122,16 +128,9 @@ public final class OntologyIndex {
             Node c = t.getSubject();
             if (c.isURI()) classes.put(nameOf(c), c);
         });
+        hierarchy = new Hierarchy(graph);
         for (Node c : classes.values()) {
-            Set<Node> seen = new LinkedHashSet<>();
-            Deque<Node> todo = new ArrayDeque<>(List.of(c));
-            while (!todo.isEmpty()) {
-                Node x = todo.pop();
-                graph.find(x, RDFS.subClassOf.asNode(), Node.ANY).forEach(t -> {
-                    if (t.getObject().isURI() && seen.add(t.getObject())) todo.push(t.getObject());
-                });
-            }
-            superClasses.put(c, seen);
+            classNodes.add(c);
             graph.find(c, TG.idKind, Node.ANY).forEach(t -> classByKind.put(t.getObject().getLiteralLexicalForm(), c));
         }
     }
@@ -180,7 +179,6 @@ public final class OntologyIndex {
     }
 
     private void indexIndividuals() {
-        Set<Node> classNodes = new HashSet<>(classes.values());
         graph.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEach(t -> {
             if (classNodes.contains(t.getObject()) && t.getSubject().isURI() && t.getSubject().getURI().startsWith(TG.NS))
                 individuals.put(nameOf(t.getSubject()), t.getSubject());

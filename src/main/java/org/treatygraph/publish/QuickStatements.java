@@ -18,7 +18,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.ontology.TG;
@@ -119,24 +118,20 @@ public final class QuickStatements {
         return List.of();
     }
 
-    private static String wikidataProperty(Graph ontology, Node p) {
+    private String wikidataProperty(Graph ontology, Node p) {
         if (p.equals(RDF.type.asNode()) || p.equals(SKOS.exactMatch.asNode())) return null;
-        Node wd = first(ontology, p, WIKIDATA_PROPERTY);
-        if (wd == null) {
-            // A sub-property inherits its super-property's Wikidata property (signingDate → date → P585).
-            for (Triple sup : ontology.find(p, RDFS.subPropertyOf.asNode(), Node.ANY).toList()) {
-                String inherited = wikidataProperty(ontology, sup.getObject());
-                if (inherited != null) return inherited;
-            }
-            return null;
+        // A sub-property inherits its nearest super-property's Wikidata property (signingDate → date → P585).
+        List<Node> candidates = new ArrayList<>(List.of(p));
+        candidates.addAll(graph.hierarchy().superProperties(p));
+        for (Node q : candidates) {
+            Node wd = first(ontology, q, WIKIDATA_PROPERTY);
+            if (wd != null) return wd.isURI() && wd.getURI().startsWith(TG.WIKIDATA_ENTITY) ? wd.getURI().substring(TG.WIKIDATA_ENTITY.length()) : null;
         }
-        return wd.isURI() && wd.getURI().startsWith(TG.WIKIDATA_ENTITY) ? wd.getURI().substring(TG.WIKIDATA_ENTITY.length()) : null;
+        return null;
     }
 
-    private static boolean isDate(Graph ontology, Node p) {
-        if (p.equals(DATE)) return true;
-        for (Triple sup : ontology.find(p, RDFS.subPropertyOf.asNode(), Node.ANY).toList()) if (isDate(ontology, sup.getObject())) return true;
-        return false;
+    private boolean isDate(Graph ontology, Node p) {
+        return graph.hierarchy().isSubPropertyOf(p, DATE);
     }
 
     private static Node first(Graph g, Node s, Node p) {

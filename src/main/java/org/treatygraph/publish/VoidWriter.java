@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -120,16 +117,10 @@ final class VoidWriter {
 
     /** Entities per class, counting an entity under each of its classes' superclasses too. */
     private void classPartitions(Node ds) {
-        Graph ont = graph.ontology();
         Map<Node, Integer> counts = new TreeMap<>((a, b) -> a.getURI().compareTo(b.getURI()));
         graph.asserted().find(Node.ANY, RDF.type.asNode(), Node.ANY).forEach(t -> {
-            Set<Node> classes = new HashSet<>();
-            Deque<Node> todo = new ArrayDeque<>(List.of(t.getObject()));
-            while (!todo.isEmpty()) {
-                Node c = todo.pop();
-                if (!c.isURI() || !classes.add(c)) continue;
-                ont.find(c, RDFS.subClassOf.asNode(), Node.ANY).forEach(s -> todo.push(s.getObject()));
-            }
+            Set<Node> classes = new HashSet<>(graph.hierarchy().superClasses(t.getObject()));
+            if (t.getObject().isURI()) classes.add(t.getObject());
             classes.stream().filter(c -> c.getURI().startsWith(TG.NS)).forEach(c -> counts.merge(c, 1, Integer::sum));
         });
         counts.forEach((cls, n) -> {
