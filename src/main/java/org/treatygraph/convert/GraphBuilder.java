@@ -151,7 +151,7 @@ public final class GraphBuilder {
                     }).stripTrailing().indent(4).stripTrailing();
             String what = "inconsistent: " + i.summary(pm) + why;
             Problem.Severity severity = allowInconsistencies ? Problem.Severity.ALLOWED : Problem.Severity.ERROR;
-            Problem p = new Problem(severity, graph.locationOf(i.subject()), name(i.subject()), what);
+            Problem p = new Problem(severity, graph.locationOf(i.subject()), IriScheme.show(i.subject()), what);
             (allowInconsistencies ? warnings : problems).add(p);
         }
         if (!problems.isEmpty()) throw new InputException(problems);
@@ -163,17 +163,12 @@ public final class GraphBuilder {
         ValidationReport report = ShaclValidator.get().validate(shapes, graph.union());
         List<Problem> problems = new ArrayList<>();
         for (ReportEntry e : report.getEntries()) {
-            String what = "SHACL: focus node " + name(e.focusNode()) + (e.resultPath() == null ? "" : ", path " + e.resultPath())
-                    + (e.value() == null ? "" : ", value " + name(e.value())) + ": " + e.message();
+            String what = "SHACL: focus node " + IriScheme.show(e.focusNode()) + (e.resultPath() == null ? "" : ", path " + e.resultPath())
+                    + (e.value() == null ? "" : ", value " + IriScheme.show(e.value())) + ": " + e.message();
             boolean violation = e.severity() == Severity.Violation;
             (violation ? problems : warnings).add(new Problem(violation ? Problem.Severity.ERROR : Problem.Severity.WARNING,
-                    graph.locationOf(e.focusNode()), name(e.focusNode()), what));
+                    graph.locationOf(e.focusNode()), IriScheme.show(e.focusNode()), what));
         }
         if (!problems.isEmpty()) throw new InputException(problems);
-    }
-
-    private static String name(Node n) {
-        if (IriScheme.isOurs(n)) return IriScheme.id(n);
-        return n.toString();
     }
 }

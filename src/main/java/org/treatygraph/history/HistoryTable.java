@@ -18,8 +18,8 @@ public final class HistoryTable {
         cells.add(header.toArray(String[]::new));
         for (TerritoryHistory.Row r : rows) {
             List<String> c = new ArrayList<>(List.of(show(r.start()), show(r.end()), r.relation(),
-                    r.polityLabel() != null ? r.polityLabel() : shortId(r.polity()),
-                    r.start().act() == null ? "" : shortId(r.start().act()), r.end().act() == null ? "" : shortId(r.end().act()),
+                    r.polityLabel() != null ? r.polityLabel() : IriScheme.show(r.polity()),
+                    r.start().act() == null ? "" : IriScheme.show(r.start().act()), r.end().act() == null ? "" : IriScheme.show(r.end().act()),
                     evidence(r.evidence())));
             if (on != null) c.add(2, r.certainty());
             cells.add(c.toArray(String[]::new));
@@ -63,9 +63,5 @@ public final class HistoryTable {
         }
         String s = j.toString();
         return s.isEmpty() ? "-" : s;
-    }
-
-    private static String shortId(String iri) {
-        return IriScheme.id(iri) != null ? IriScheme.id(iri) : iri;
     }
 }

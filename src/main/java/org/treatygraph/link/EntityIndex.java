@@ -60,7 +60,7 @@ public final class EntityIndex {
                 String p = pIri.startsWith(TG.NS) ? pIri.substring(TG.NS.length()) : "exactMatch";
                 List<String> vs = values.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(p, k -> new ArrayList<>());
                 if (s.get("v").isLiteral()) vs.add(s.getLiteral("v").getLexicalForm());
-                else vs.add(IriScheme.id(s.getResource("v").getURI()) != null ? IriScheme.id(s.getResource("v").getURI()) : s.getResource("v").getURI());
+                else vs.add(IriScheme.show(s.getResource("v").getURI()));
                 if (s.get("vl") != null) vs.add(s.getLiteral("vl").getLexicalForm());
                 if (s.get("dt") != null) vs.add(s.getLiteral("dt").getLexicalForm());
             });

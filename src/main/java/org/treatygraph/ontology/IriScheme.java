@@ -38,6 +38,12 @@ public final class IriScheme {
         return id != null ? id : n.toString();
     }
 
+    /** The id of an IRI string, or the IRI itself where it is not one of the graph's (for messages and tables). */
+    public static String show(String iri) {
+        String id = id(iri);
+        return id != null ? id : iri;
+    }
+
     /** The entity a node of the graph belongs to (itself for an entity), or null for a statement or an outside node. */
     public static Node owner(Node n) {
         String id = id(n);
