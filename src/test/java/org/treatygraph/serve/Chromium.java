@@ -66,6 +66,12 @@ final class Chromium implements AutoCloseable {
         Thread.sleep(500);
     }
 
+    /** Renders the following pages as a phone of this width (CSS pixels) would. */
+    void width(int px) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", px).put("height", 900)
+                .put("deviceScaleFactor", 1).put("mobile", true));
+    }
+
     /** Runs JavaScript in the page and returns its value (awaiting a promise). */
     JsonNode evaluate(String expression) throws Exception {
         JsonNode r = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression).put("awaitPromise", true).put("returnByValue", true));

@@ -321,6 +321,14 @@ class ServerTest {
             assertTrue(browser.evaluate("document.querySelectorAll('#results tr').length").asInt() > 50);
             assertEquals(java.util.List.of(), browser.takeProblems());
             browser.screenshot(shots.resolve("query-results.png"));
+            // At a phone's width the entity page still shows each fact's value and quotes, without scrolling sideways.
+            browser.width(375);
+            browser.open(base + "/id/agreement/treaty-of-kars-1921");
+            assertTrue(browser.evaluate("document.documentElement.scrollWidth").asInt() <= 375,
+                    "scroll width " + browser.evaluate("document.documentElement.scrollWidth"));
+            assertTrue(browser.evaluate("[...document.querySelectorAll('.quote')].slice(0, 5).every(q => { const r = q.getBoundingClientRect(); return r.width > 0 && r.right <= 375; })").asBoolean(),
+                    "the quotes lie within the screen");
+            browser.screenshot(shots.resolve("entity-375.png"));
         }
     }
 
