@@ -36,9 +36,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TreatyGraph g = new GraphBuilder(project.project(), Progress.SILENT).build();
-        Node t = TG.entity(territory);
-        if (!g.unionWithInferred().contains(t, RDF.type.asNode(), TG.term("Territory"))) {
-            List<String> known = g.unionWithInferred().find(Node.ANY, RDF.type.asNode(), TG.term("Territory")).toList().stream()
+        Node t = IriScheme.iri(territory);
+        if (!g.unionWithInferred().contains(t, RDF.type.asNode(), TG.Territory)) {
+            List<String> known = g.unionWithInferred().find(Node.ANY, RDF.type.asNode(), TG.Territory).toList().stream()
                     .map(x -> IriScheme.id(x.getSubject())).filter(java.util.Objects::nonNull).sorted().toList();
             spec.commandLine().getErr().println("error: " + territory + " is not a territory of the graph" + Suggest.nearest(territory, known));
             return 1;

@@ -5,17 +5,17 @@ import org.treatygraph.ontology.TG;
 
 /** What a fact rests on, strongest first. */
 public enum Basis {
-    STATED("Stated"),
-    READING("Reading"),
-    EDITORIAL("Editorial");
+    STATED(TG.Stated),
+    READING(TG.Reading),
+    EDITORIAL(TG.Editorial);
 
-    private final String localName;
+    private final Node node;
 
-    Basis(String localName) {
-        this.localName = localName;
+    Basis(Node node) {
+        this.node = node;
     }
 
     public Node node() {
-        return TG.term(localName);
+        return node;
     }
 }

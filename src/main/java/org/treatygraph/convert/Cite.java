@@ -1,8 +1,7 @@
 package org.treatygraph.convert;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
 
 /**
  * A located quote: the passage [start, end) of a source (UTF-16 indexes), the words the record gave, and
@@ -23,7 +22,7 @@ public record Cite(SourceText source, int start, int end, String quotedAs, Passa
 
     /** A stable IRI: the same passage of the same source is one citation node however often it is cited. */
     public Node iri() {
-        return NodeFactory.createURI(TG.ID + "citation/" + source.code() + "-" + startOffset() + "-" + endOffset());
+        return IriScheme.citation(source.code(), startOffset(), endOffset());
     }
 
     @Override

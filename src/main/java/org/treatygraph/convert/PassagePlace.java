@@ -5,17 +5,17 @@ import org.treatygraph.ontology.TG;
 
 /** Where in its source a cited passage sits: a literature title is weaker evidence than the running text. */
 public enum PassagePlace {
-    RUNNING_TEXT("RunningText"),
-    FOOTNOTE_TEXT("FootnoteText"),
-    LITERATURE_TITLE("LiteratureTitle");
+    RUNNING_TEXT(TG.RunningText),
+    FOOTNOTE_TEXT(TG.FootnoteText),
+    LITERATURE_TITLE(TG.LiteratureTitle);
 
-    private final String localName;
+    private final Node node;
 
-    PassagePlace(String localName) {
-        this.localName = localName;
+    PassagePlace(Node node) {
+        this.node = node;
     }
 
     public Node node() {
-        return TG.term(localName);
+        return node;
     }
 }

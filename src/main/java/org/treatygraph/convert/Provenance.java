@@ -11,10 +11,12 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.treatygraph.core.Hashing;
 import org.treatygraph.core.Location;
 import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.PROV;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -26,9 +28,7 @@ import org.treatygraph.ontology.TG;
  */
 final class Provenance {
     static final int CONTEXT = 32;
-    private static final Node PROV_ATTRIBUTED_TO = NodeFactory.createURI(TG.PROV + "wasAttributedTo");
-    private static final Node PROV_DERIVED_FROM = NodeFactory.createURI(TG.PROV + "wasDerivedFrom");
-
+    
     private Provenance() {}
 
     static void write(Collection<Fact> facts, Graph asserted, Graph provenance, Map<Node, Location> statementLocations) {
@@ -50,10 +50,10 @@ final class Provenance {
                 provenance.add(Triple.create(st, TG.onlyLiteratureTitle, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean)));
             if (f.basis() == Basis.EDITORIAL) {
                 // The editors' words: attributed to them, derived from the passages they rest on, never cited.
-                provenance.add(Triple.create(st, PROV_ATTRIBUTED_TO, TG.editors));
+                provenance.add(Triple.create(st, PROV.wasAttributedTo, TG.editors));
                 for (String why : f.editorialReasons()) provenance.add(Triple.create(st, TG.editorialReason, NodeFactory.createLiteralString(why)));
                 for (Cite c : f.restsOn()) {
-                    provenance.add(Triple.create(st, PROV_DERIVED_FROM, c.iri()));
+                    provenance.add(Triple.create(st, PROV.wasDerivedFrom, c.iri()));
                     if (written.add(c)) writeCitation(c, provenance);
                 }
             }
@@ -65,19 +65,19 @@ final class Provenance {
         Node quote = NodeFactory.createURI(cit.getURI() + "/quote");
         Node position = NodeFactory.createURI(cit.getURI() + "/position");
         g.add(Triple.create(cit, RDF.type.asNode(), TG.Citation));
-        g.add(Triple.create(cit, TG.oa("hasSource"), c.source().iri()));
-        g.add(Triple.create(cit, TG.oa("hasSelector"), quote));
-        g.add(Triple.create(cit, TG.oa("hasSelector"), position));
+        g.add(Triple.create(cit, OA.hasSource.asNode(), c.source().iri()));
+        g.add(Triple.create(cit, OA.hasSelector.asNode(), quote));
+        g.add(Triple.create(cit, OA.hasSelector.asNode(), position));
         g.add(Triple.create(cit, TG.lineNumber, integer(c.source().lineOf(c.start()), XSDDatatype.XSDinteger)));
         g.add(Triple.create(cit, TG.passagePlace, c.place().node()));
         if (c.quotedAs() != null) g.add(Triple.create(cit, TG.quotedAs, NodeFactory.createLiteralString(c.quotedAs())));
-        g.add(Triple.create(quote, RDF.type.asNode(), TG.oa("TextQuoteSelector")));
-        g.add(Triple.create(quote, TG.oa("exact"), NodeFactory.createLiteralString(c.exact())));
-        g.add(Triple.create(quote, TG.oa("prefix"), NodeFactory.createLiteralString(c.source().before(c.start(), CONTEXT))));
-        g.add(Triple.create(quote, TG.oa("suffix"), NodeFactory.createLiteralString(c.source().after(c.end(), CONTEXT))));
-        g.add(Triple.create(position, RDF.type.asNode(), TG.oa("TextPositionSelector")));
-        g.add(Triple.create(position, TG.oa("start"), integer(c.startOffset(), XSDDatatype.XSDnonNegativeInteger)));
-        g.add(Triple.create(position, TG.oa("end"), integer(c.endOffset(), XSDDatatype.XSDnonNegativeInteger)));
+        g.add(Triple.create(quote, RDF.type.asNode(), OA.TextQuoteSelector.asNode()));
+        g.add(Triple.create(quote, OA.exact.asNode(), NodeFactory.createLiteralString(c.exact())));
+        g.add(Triple.create(quote, OA.prefix.asNode(), NodeFactory.createLiteralString(c.source().before(c.start(), CONTEXT))));
+        g.add(Triple.create(quote, OA.suffix.asNode(), NodeFactory.createLiteralString(c.source().after(c.end(), CONTEXT))));
+        g.add(Triple.create(position, RDF.type.asNode(), OA.TextPositionSelector.asNode()));
+        g.add(Triple.create(position, OA.start.asNode(), integer(c.startOffset(), XSDDatatype.XSDnonNegativeInteger)));
+        g.add(Triple.create(position, OA.end.asNode(), integer(c.endOffset(), XSDDatatype.XSDnonNegativeInteger)));
     }
 
     private static Node integer(int n, XSDDatatype dt) {
@@ -103,6 +103,6 @@ final class Provenance {
     /** A stable IRI for the statement of a triple: the same fact gets the same IRI in every build. */
     static Node statementIri(Triple t) {
         String nt = NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject());
-        return NodeFactory.createURI(TG.ID + "statement/" + Hashing.sha256(nt.getBytes(StandardCharsets.UTF_8)).substring(0, 20));
+        return IriScheme.statement(Hashing.sha256(nt.getBytes(StandardCharsets.UTF_8)).substring(0, 20));
     }
 }

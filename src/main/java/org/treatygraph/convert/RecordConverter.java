@@ -11,8 +11,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.treatygraph.core.Location;
 import org.treatygraph.core.Problem;
-import org.treatygraph.ontology.OntologyIndex;
 import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.OntologyIndex;
 import org.treatygraph.ontology.TG;
 import org.treatygraph.ontology.Term;
 
@@ -42,7 +42,7 @@ public final class RecordConverter {
     private record Reference(Node target, Term term, Location location) {}
 
     /** What 'accordingTo' refers to: an agent of the graph. */
-    private static final Term AUTHOR = new Term("accordingTo", TG.accordingTo, Term.Kind.OBJECT, TG.term("Agent"), List.of());
+    private static final Term AUTHOR = new Term("accordingTo", TG.accordingTo, Term.Kind.OBJECT, TG.Agent, List.of());
 
     /**
      * The evidence a map (record, nested node or value) offers: its own {@code cite}, {@code reading},
@@ -80,7 +80,7 @@ public final class RecordConverter {
                     problems.add(new Problem(a.location(), "'accordingTo' names whose claim the passage reports by id (e.g. person/kuznetsova), found " + a.describe()));
                     continue;
                 }
-                Node author = TG.entity(text.strip());
+                Node author = IriScheme.iri(text.strip());
                 references.add(new Reference(author, AUTHOR, a.location()));
                 authors.add(author);
             }
@@ -146,7 +146,7 @@ public final class RecordConverter {
                     + Suggest.nearest(kind, ontology.kinds()) + " (kinds: " + String.join(", ", ontology.kinds()) + ")"));
             return;
         }
-        Node subject = TG.entity(idText);
+        Node subject = IriScheme.iri(idText);
         if (id != null) {
             if (!define(subject, idNode.location())) return;
             entities.add(subject);
@@ -306,7 +306,7 @@ public final class RecordConverter {
                 problems.add(new Problem(at, "malformed reference '" + text + "' (an id is {kind}/{slug}, e.g. polity/rsfsr)"));
                 return null;
             }
-            Node target = TG.entity(text);
+            Node target = IriScheme.iri(text);
             references.add(new Reference(target, term, at));
             return target;
         }

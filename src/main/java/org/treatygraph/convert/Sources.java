@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.treatygraph.core.Hashing;
 import org.treatygraph.core.InputException;
 import org.treatygraph.core.Problem;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
 
 /**
  * The source texts, as data/sources.yaml lists them: each text is read and its SHA-256 checked against
@@ -49,7 +49,7 @@ public final class Sources {
                 continue;
             }
             SourceLayout layout = SourceLayout.parse(text(rec, "footnoteLines"), text(rec, "bibliographyStartLine"), rec.location(), problems);
-            SourceText text = new SourceText(code, file, TG.entity(id), new String(bytes, StandardCharsets.UTF_8), layout);
+            SourceText text = new SourceText(code, file, IriScheme.iri(id), new String(bytes, StandardCharsets.UTF_8), layout);
             s.byCode.put(code, text);
             s.locators.put(code, new QuoteLocator(text.text()));
         }

@@ -7,8 +7,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.core.Problem;
-import org.treatygraph.ontology.OntologyIndex;
 import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.OntologyIndex;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -219,7 +219,7 @@ final class Support {
      * sources end"): an editorial fact by nature, with the bound's definition as its reason; null otherwise.
      */
     private String openBound(Node o) {
-        if (!isIndividual(o) || !ontology.typesOf(o).contains(TG.term("IntervalBound"))) return null;
+        if (!isIndividual(o) || !ontology.typesOf(o).contains(TG.IntervalBound)) return null;
         return ontology.graph().find(o, SKOS.definition.asNode(), Node.ANY).nextOptional()
                 .map(t -> t.getObject().getLiteralLexicalForm()).orElse("The sources leave this bound open.");
     }
@@ -347,14 +347,14 @@ final class Support {
 
     private boolean julian(Node date) {
         for (Fact g : bySubject.getOrDefault(date, List.of()))
-            if (g.triple().getPredicate().equals(TG.term("calendar")) && g.triple().getObject().getLocalName().startsWith("Julian")) return true;
+            if (g.triple().getPredicate().equals(TG.calendar) && g.triple().getObject().getLocalName().startsWith("Julian")) return true;
         return false;
     }
 
     /** Whether a date's words are in a calendar with years of its own (the Bogdo Khan's reign, Rumi, Hijri). */
     private boolean ownCalendar(Node date) {
         for (Fact g : bySubject.getOrDefault(date, List.of()))
-            if (g.triple().getPredicate().equals(TG.term("calendar")) && !OWN_YEARS.contains(g.triple().getObject().getLocalName())) return true;
+            if (g.triple().getPredicate().equals(TG.calendar) && !OWN_YEARS.contains(g.triple().getObject().getLocalName())) return true;
         return false;
     }
 
@@ -363,7 +363,7 @@ final class Support {
     // ---- indexes ----------------------------------------------------------------------------------
 
     private void indexNames() {
-        Node person = TG.term("Person");
+        Node person = TG.Person;
         for (Fact f : converter.facts()) {
             Node p = f.triple().getPredicate();
             if (!p.equals(RDFS.label.asNode()) && !p.equals(SKOS.altLabel.asNode())) continue;
@@ -386,7 +386,7 @@ final class Support {
     private List<String> cuesOf(Node term) {
         return cues.computeIfAbsent(term, t -> {
             List<String> out = new ArrayList<>();
-            ontology.graph().find(t, TG.term("cue"), Node.ANY).forEach(x -> out.add(Wording.fold(x.getObject().getLiteralLexicalForm())));
+            ontology.graph().find(t, TG.cue, Node.ANY).forEach(x -> out.add(Wording.fold(x.getObject().getLiteralLexicalForm())));
             if (out.isEmpty() && isIndividual(t))
                 ontology.graph().find(t, RDFS.label.asNode(), Node.ANY).forEach(x -> out.add(Wording.fold(x.getObject().getLiteralLexicalForm())));
             out.removeIf(String::isEmpty);
@@ -400,7 +400,7 @@ final class Support {
     }
 
     private boolean isDate(Node n) {
-        return converter.types().getOrDefault(n, Set.of()).contains(TG.term("DateSpecification"));
+        return converter.types().getOrDefault(n, Set.of()).contains(TG.DateSpecification);
     }
 
     private boolean isNested(Node n) {

@@ -14,7 +14,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.core.Location;
 import org.treatygraph.ontology.Hierarchy;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.Prefixes;
 import org.treatygraph.reason.Closure;
 
 /**
@@ -59,7 +60,7 @@ public final class TreatyGraph {
     /** The checked Wikidata links: the asserted skos:exactMatch triples into Wikidata's item namespace. */
     public List<Triple> wikidataLinks() {
         return asserted.find(Node.ANY, SKOS.exactMatch.asNode(), Node.ANY)
-                .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith(TG.WIKIDATA_ENTITY)).toList();
+                .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith(IriScheme.WIKIDATA_ITEM)).toList();
     }
 
     /** The node of an asserted fact's statement in the provenance graph: its basis, citations, reading. */
@@ -77,16 +78,14 @@ public final class TreatyGraph {
         return locations.get(n);
     }
 
-    /** The prefixes every dump uses: the ontology's, and id: for the entities. */
+    /** The prefixes every dump uses: the project's one mapping (the ontology's, and id: for the entities). */
     public Map<String, String> prefixes() {
-        Map<String, String> p = new java.util.TreeMap<>(ontology.getPrefixMapping().getNsPrefixMap());
-        p.put("id", TG.ID);
-        return p;
+        return new java.util.TreeMap<>(Prefixes.MAPPING.getNsPrefixMap());
     }
 
     /** The dump prefixes as a Jena prefix mapping, for showing IRIs to people. */
     public PrefixMapping displayPrefixes() {
-        return PrefixMapping.Factory.create().setNsPrefixes(prefixes()).lock();
+        return Prefixes.MAPPING;
     }
 
     /** The facts and their provenance in one graph: what the Turtle, N-Triples and JSON-LD dumps hold. */
@@ -101,10 +100,10 @@ public final class TreatyGraph {
     /** Every named graph, as the TriG dump holds them. */
     public DatasetGraph namedGraphs() {
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
-        dsg.addGraph(TG.ASSERTED_GRAPH, asserted);
-        dsg.addGraph(TG.PROVENANCE_GRAPH, provenance);
-        dsg.addGraph(TG.ONTOLOGY_GRAPH, ontology);
-        dsg.addGraph(TG.INFERRED_GRAPH, inferred);
+        dsg.addGraph(IriScheme.ASSERTED_GRAPH, asserted);
+        dsg.addGraph(IriScheme.PROVENANCE_GRAPH, provenance);
+        dsg.addGraph(IriScheme.ONTOLOGY_GRAPH, ontology);
+        dsg.addGraph(IriScheme.INFERRED_GRAPH, inferred);
         dsg.prefixes().putAll(prefixes());
         return dsg;
     }

@@ -57,7 +57,7 @@ final class WikidataLinks {
             }
             String entity = text(item, "entity", problems), qid = text(item, "qid", problems), how = text(item, "how", problems);
             String checked = text(item, "checked", problems);
-            Node subject = entity == null ? null : NodeFactory.createURI(TG.ID + entity);
+            Node subject = entity == null ? null : IriScheme.iri(entity);
             if (subject != null && (!entities.contains(subject) || !entity.matches("[a-z-]+/[^/]+"))) {
                 problems.add(new Problem(item.get("entity").location(), "no entity '" + entity + "' in the records"
                         + Suggest.nearest(entity, entities.stream().map(IriScheme::id).toList())));
@@ -96,22 +96,22 @@ final class WikidataLinks {
             if (qid != null) byQid.putIfAbsent(qid, item.location());
             if (problems.size() > before) continue;
 
-            Triple link = Triple.create(subject, SKOS.exactMatch.asNode(), NodeFactory.createURI(TG.WIKIDATA_ENTITY + qid));
-            Triple id = Triple.create(subject, TG.term("wikidataId"), NodeFactory.createLiteralString(qid));
+            Triple link = Triple.create(subject, SKOS.exactMatch.asNode(), NodeFactory.createURI(IriScheme.WIKIDATA_ITEM + qid));
+            Triple id = Triple.create(subject, TG.wikidataId, NodeFactory.createLiteralString(qid));
             asserted.add(link);
             asserted.add(id);
             Node st = Provenance.statement(link, provenance);
             locations.put(st, item.location());
             locations.put(Provenance.statementIri(id), item.location());
-            provenance.add(Triple.create(st, TG.term("checkMethod"), TG.term(how.equals("stored-page") ? "StoredPageCheck" : "AcceptedCandidate")));
-            provenance.add(Triple.create(st, TG.term("checkedOn"), NodeFactory.createLiteralDT(checked, XSDDatatype.XSDdate)));
-            if (page != null) provenance.add(Triple.create(st, TG.term("checkedAgainst"), NodeFactory.createURI(page)));
-            literal(item, "excerpt", st, TG.term("checkExcerpt"), provenance);
-            literal(item, "itemLabel", st, TG.term("itemLabelSeen"), provenance);
-            literal(item, "acceptedBy", st, TG.term("acceptedBy"), provenance);
+            provenance.add(Triple.create(st, TG.checkMethod, how.equals("stored-page") ? TG.StoredPageCheck : TG.AcceptedCandidate));
+            provenance.add(Triple.create(st, TG.checkedOn, NodeFactory.createLiteralDT(checked, XSDDatatype.XSDdate)));
+            if (page != null) provenance.add(Triple.create(st, TG.checkedAgainst, NodeFactory.createURI(page)));
+            literal(item, "excerpt", st, TG.checkExcerpt, provenance);
+            literal(item, "itemLabel", st, TG.itemLabelSeen, provenance);
+            literal(item, "acceptedBy", st, TG.acceptedBy, provenance);
             if (item.get("note") != null && item.get("note").text() != null)
                 provenance.add(Triple.create(st, TG.note, NodeFactory.createLiteralLang(item.get("note").text(), "en")));
-            if (score != null) provenance.add(Triple.create(st, TG.term("candidateScore"),
+            if (score != null) provenance.add(Triple.create(st, TG.candidateScore,
                     NodeFactory.createLiteralDT(BigDecimal.valueOf(score).toPlainString(), XSDDatatype.XSDdecimal)));
         }
     }

@@ -9,12 +9,11 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.ResourceFactory;
-import org.treatygraph.core.Resources;
+import org.treatygraph.ontology.Prefixes;
 
 /**
  * A territory's history: who held it, who was assigned it by an instrument and who claimed it, from when
@@ -45,7 +44,7 @@ public final class TerritoryHistory {
      * @param on a day, or null for the whole history
      */
     public static List<Row> of(Dataset dataset, String territory, LocalDate on) {
-        Query query = QueryFactory.create(resource());
+        Query query = Prefixes.query(TerritoryHistory.class, QUERY);
         var exec = QueryExecution.dataset(dataset).query(query).substitution("territory", ResourceFactory.createResource(territory));
         if (on != null) exec = exec.substitution("on", ResourceFactory.createTypedLiteral(on.toString(), XSDDatatype.XSDdate));
         Map<String, Row> rows = new LinkedHashMap<>();
@@ -67,10 +66,6 @@ public final class TerritoryHistory {
             }
         }
         return List.copyOf(rows.values());
-    }
-
-    private static String resource() {
-        return Resources.text(TerritoryHistory.class, QUERY);
     }
 
     private static String text(QuerySolution s, String var) {

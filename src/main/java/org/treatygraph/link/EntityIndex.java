@@ -14,8 +14,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
-import org.treatygraph.core.Resources;
 import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.Prefixes;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -43,7 +43,7 @@ public final class EntityIndex {
         Map<String, List<String>> names = new LinkedHashMap<>();
         Map<String, Set<String>> types = new HashMap<>();
         Map<String, Map<String, List<String>>> values = new HashMap<>();
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(Resources.text(EntityIndex.class, "entities.rq")).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(Prefixes.query(EntityIndex.class, "entities.rq")).build()) {
             qe.execSelect().forEachRemaining((QuerySolution s) -> {
                 String id = IriScheme.id(s.getResource("e").getURI());
                 labels.put(id, s.getLiteral("label").getLexicalForm());
@@ -53,7 +53,7 @@ public final class EntityIndex {
                 if (s.get("type") != null) types.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(s.getResource("type").getURI().substring(TG.NS.length()));
             });
         }
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(Resources.text(EntityIndex.class, "entity-values.rq")).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(Prefixes.query(EntityIndex.class, "entity-values.rq")).build()) {
             qe.execSelect().forEachRemaining((QuerySolution s) -> {
                 String id = IriScheme.id(s.getResource("e").getURI());
                 String pIri = s.getResource("p").getURI();

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.treatygraph.core.Progress;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
 
 /**
  * Measures candidate search on the links we recorded: each linked entity is searched for as if it had no
@@ -47,7 +47,7 @@ public final class LeaveOneOut {
 
     private static String recordedQid(EntityIndex.Entry e) {
         for (String v : e.values().getOrDefault("exactMatch", List.of())) {
-            if (v.startsWith(TG.WIKIDATA_ENTITY)) return v.substring(TG.WIKIDATA_ENTITY.length());
+            if (v.startsWith(IriScheme.WIKIDATA_ITEM)) return v.substring(IriScheme.WIKIDATA_ITEM.length());
         }
         return null;
     }

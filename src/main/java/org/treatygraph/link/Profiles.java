@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
-import org.treatygraph.core.Resources;
 import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.Prefixes;
 
 /**
  * What candidate search knows of each entity beyond its names: the Wikidata classes of its classes
@@ -92,7 +92,7 @@ public final class Profiles {
     }
 
     private static void select(Dataset ds, String resource, java.util.function.Consumer<QuerySolution> row) {
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(Resources.text(Profiles.class, resource)).build()) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(Prefixes.query(Profiles.class, resource)).build()) {
             qe.execSelect().forEachRemaining(row);
         }
     }

@@ -12,9 +12,36 @@ import org.apache.jena.graph.NodeFactory;
 public final class IriScheme {
     private IriScheme() {}
 
+    public static final String BASE = "https://w3id.org/treaty-graph/";
+    /** The ontology document (its terms are {@link TG}). */
+    public static final String ONTOLOGY = BASE + "ontology";
+    public static final String SHAPES = BASE + "shapes";
+    /** Where entities, their nodes and statements live. */
+    public static final String ID = BASE + "id/";
+    public static final String GRAPH = BASE + "graph/";
+    public static final String CONTEXT = BASE + "context.jsonld";
+
+    public static final Node ASSERTED_GRAPH = NodeFactory.createURI(GRAPH + "asserted");
+    public static final Node PROVENANCE_GRAPH = NodeFactory.createURI(GRAPH + "provenance");
+    public static final Node ONTOLOGY_GRAPH = NodeFactory.createURI(GRAPH + "ontology");
+    public static final Node INFERRED_GRAPH = NodeFactory.createURI(GRAPH + "inferred");
+
+    /** Wikidata's item namespace: what a checked link (skos:exactMatch) points into (the ontology's wd: prefix). */
+    public static final String WIKIDATA_ITEM = Prefixes.MAPPING.getNsPrefixURI("wd");
+
     /** The IRI of an id ("agreement/treaty-of-kars-1921", or a nested "agreement/treaty-of-kars-1921/article-5"). */
     public static Node iri(String id) {
-        return NodeFactory.createURI(TG.ID + id);
+        return NodeFactory.createURI(ID + id);
+    }
+
+    /** The node of a cited passage: one per passage of a source however often it is cited. */
+    public static Node citation(String sourceCode, int startOffset, int endOffset) {
+        return iri("citation/" + sourceCode + "-" + startOffset + "-" + endOffset);
+    }
+
+    /** The node of a fact's statement, named by the hash of the fact. */
+    public static Node statement(String hash) {
+        return iri("statement/" + hash);
     }
 
     /** The id of an IRI of the graph ("agreement/treaty-of-kars-1921"), or null for any other node. */
@@ -24,7 +51,7 @@ public final class IriScheme {
 
     /** The id of an IRI string of the graph, or null for any other IRI. */
     public static String id(String iri) {
-        return iri != null && iri.startsWith(TG.ID) ? iri.substring(TG.ID.length()) : null;
+        return iri != null && iri.startsWith(ID) ? iri.substring(ID.length()) : null;
     }
 
     /** Whether a node is one of the graph's (an entity, a nested node, a statement, a citation). */

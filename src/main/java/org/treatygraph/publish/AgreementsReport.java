@@ -3,14 +3,15 @@ package org.treatygraph.publish;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.treatygraph.convert.TreatyGraph;
-import org.treatygraph.core.Resources;
 import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.Prefixes;
 
 /**
  * docs/agreements.md: every instrument of the graph with its kind, dates, place, parties, territorial
@@ -89,7 +90,7 @@ public final class AgreementsReport {
         return s.replace("|", "\\|").replace("\n", " ");
     }
 
-    static String resource(String name) {
-        return Resources.text(AgreementsReport.class, name);
+    static Query resource(String name) {
+        return Prefixes.query(AgreementsReport.class, name);
     }
 }

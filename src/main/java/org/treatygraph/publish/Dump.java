@@ -1,5 +1,7 @@
 package org.treatygraph.publish;
 
+import org.treatygraph.ontology.IriScheme;
+
 /** A dump file the build writes: its name, media type, and a one-line description. */
 public enum Dump {
     TURTLE("treaty-graph.ttl", "text/turtle", "the asserted facts and their provenance, Turtle"),
@@ -7,7 +9,7 @@ public enum Dump {
     JSONLD("treaty-graph.jsonld", "application/ld+json", "the same triples, JSON-LD with the published context"),
     TRIG("treaty-graph.trig", "application/trig", "every named graph (asserted, inferred, provenance, ontology), TriG"),
     INFERRED_NT_GZ("treaty-graph-inferred.nt.gz", "application/n-triples",
-            "what the ontology entails beyond the asserted facts (graph " + org.treatygraph.ontology.TG.GRAPH + "inferred), N-Triples, sorted, gzip-compressed"),
+            "what the ontology entails beyond the asserted facts (graph " + IriScheme.GRAPH + "inferred), N-Triples, sorted, gzip-compressed"),
     WIKIDATA_LINKS("wikidata-links.nt", "application/n-triples",
             "the checked Wikidata links alone (skos:exactMatch and tg:wikidataId), N-Triples, sorted; how each was checked is in the provenance graph"),
     WIKIDATA_SAMEAS("wikidata-links-sameas.nt", "application/n-triples",

@@ -26,10 +26,10 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
-import org.treatygraph.convert.Sources;
 import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.core.Hashing;
 import org.treatygraph.core.Progress;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -95,11 +95,11 @@ public final class DumpWriter {
             links.add(t);
             sameAs.add(Triple.create(t.getSubject(), OWL.sameAs.asNode(), t.getObject()));
         }
-        graph.asserted().find(Node.ANY, TG.term("wikidataId"), Node.ANY).forEach(links::add);
+        graph.asserted().find(Node.ANY, TG.wikidataId, Node.ANY).forEach(links::add);
         files.put(Dump.WIKIDATA_LINKS, writeSortedNTriples(dir.resolve(Dump.WIKIDATA_LINKS.fileName()), links, false));
         files.put(Dump.WIKIDATA_SAMEAS, writeSortedNTriples(dir.resolve(Dump.WIKIDATA_SAMEAS.fileName()), sameAs, false));
         Path qs = dir.resolve(Dump.QUICKSTATEMENTS.fileName());
-        List<String> statements = new QuickStatements(graph, TG.BASE, wikidataCache).lines();
+        List<String> statements = new QuickStatements(graph, IriScheme.BASE, wikidataCache).lines();
         Files.writeString(qs, statements.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining()), StandardCharsets.UTF_8);
         files.put(Dump.QUICKSTATEMENTS, qs);
 

@@ -17,9 +17,11 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -32,14 +34,14 @@ import org.treatygraph.ontology.TG;
  * are left out; items the cache does not hold are proposed in full.
  */
 public final class QuickStatements {
-    private static final Node WIKIDATA_ID = TG.term("wikidataId");
-    private static final Node WIKIDATA_PROPERTY = TG.term("wikidataProperty");
-    private static final Node DATE = TG.term("date");
-    private static final Node SIGNING = TG.term("signing");
-    private static final Node SIGNING_DATE = TG.term("signingDate");
-    private static final Node HAS_SIGNATORY = TG.term("hasSignatory");
-    private static final Node AGENT = TG.term("agent");
-    private static final Node DATE_VALUE = TG.term("dateValue");
+    private static final Node WIKIDATA_ID = TG.wikidataId;
+    private static final Node WIKIDATA_PROPERTY = TG.wikidataProperty;
+    private static final Node DATE = TG.date;
+    private static final Node SIGNING = TG.signing;
+    private static final Node SIGNING_DATE = TG.signingDate;
+    private static final Node HAS_SIGNATORY = TG.hasSignatory;
+    private static final Node AGENT = TG.agent;
+    private static final Node DATE_VALUE = TG.dateValue;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TreatyGraph graph;
@@ -102,12 +104,12 @@ public final class QuickStatements {
             if (!provenance.contains(s, RDF.subject.asNode(), fact.getSubject()) || !provenance.contains(s, RDF.predicate.asNode(), fact.getPredicate())) continue;
             for (Triple c : provenance.find(s, TG.citation, Node.ANY).toList()) {
                 Node citation = c.getObject();
-                Node source = first(provenance, citation, TG.oa("hasSource"));
+                Node source = first(provenance, citation, OA.hasSource.asNode());
                 Node file = source == null ? null : first(provenance, source, TG.sourceFile);
                 Node position = NodeFactory.createURI(citation.getURI() + "/position");
                 Node quote = NodeFactory.createURI(citation.getURI() + "/quote");
-                Node start = first(provenance, position, TG.oa("start")), end = first(provenance, position, TG.oa("end"));
-                Node exact = first(provenance, quote, TG.oa("exact"));
+                Node start = first(provenance, position, OA.start.asNode()), end = first(provenance, position, OA.end.asNode());
+                Node exact = first(provenance, quote, OA.exact.asNode());
                 if (file == null || start == null || end == null || exact == null) continue;
                 String url = siteBase + "sources/" + file.getLiteralLexicalForm() + "?start=" + start.getLiteralLexicalForm() + "&end=" + end.getLiteralLexicalForm();
                 // QuickStatements has no escape for a double quote inside a string.
@@ -125,7 +127,7 @@ public final class QuickStatements {
         candidates.addAll(graph.hierarchy().superProperties(p));
         for (Node q : candidates) {
             Node wd = first(ontology, q, WIKIDATA_PROPERTY);
-            if (wd != null) return wd.isURI() && wd.getURI().startsWith(TG.WIKIDATA_ENTITY) ? wd.getURI().substring(TG.WIKIDATA_ENTITY.length()) : null;
+            if (wd != null) return wd.isURI() && wd.getURI().startsWith(IriScheme.WIKIDATA_ITEM) ? wd.getURI().substring(IriScheme.WIKIDATA_ITEM.length()) : null;
         }
         return null;
     }

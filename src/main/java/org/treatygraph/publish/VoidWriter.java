@@ -16,11 +16,17 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.treatygraph.convert.Sources;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VOID;
 import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.core.Hashing;
+import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.Prefixes;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -29,14 +35,12 @@ import org.treatygraph.ontology.TG;
  * dump with its media type, size and SHA-256.
  */
 final class VoidWriter {
-    static final String DATASET = TG.BASE + "dataset";
-    static final String DUMPS = TG.BASE + "dumps/";
+    static final String DATASET = IriScheme.BASE + "dataset";
+    static final String DUMPS = IriScheme.BASE + "dumps/";
     static final String DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
     static final String CODE_LICENCE = "https://www.apache.org/licenses/LICENSE-2.0";
 
-    private static final String VOID = "http://rdfs.org/ns/void#";
-    private static final String DCAT = "http://www.w3.org/ns/dcat#";
-    private static final String DCT = "http://purl.org/dc/terms/";
+    /** SPDX checksums: Jena ships no vocabulary class for SPDX. */
     private static final String SPDX = "http://spdx.org/rdf/terms#";
 
     private final TreatyGraph graph;
@@ -44,45 +48,44 @@ final class VoidWriter {
 
     VoidWriter(TreatyGraph graph) {
         this.graph = graph;
-        out.getPrefixMapping().setNsPrefix("void", VOID).setNsPrefix("dcat", DCAT).setNsPrefix("dcterms", DCT)
-                .setNsPrefix("spdx", SPDX).setNsPrefix("tg", TG.NS).setNsPrefix("xsd", XSDDatatype.XSD + "#")
-                .setNsPrefix("rdfs", RDFS.getURI());
+        out.getPrefixMapping().setNsPrefixes(Prefixes.of("dcterms", "rdfs", "tg", "xsd"))
+                .setNsPrefix("void", VOID.NS).setNsPrefix("dcat", DCAT.NS).setNsPrefix("spdx", SPDX);
     }
 
     Path write(Path p, Map<Dump, Path> dumps) throws IOException {
         Node ds = uri(DATASET);
-        add(ds, RDF.type.asNode(), uri(VOID + "Dataset"));
-        add(ds, RDF.type.asNode(), uri(DCAT + "Dataset"));
-        add(ds, uri(DCT + "title"), NodeFactory.createLiteralLang("The treaty graph: Soviet diplomacy 1917–1925", "en"));
-        add(ds, uri(DCT + "description"), NodeFactory.createLiteralLang("Treaties, their parties and signatories, and the territories they moved, "
+        add(ds, RDF.type.asNode(), VOID.Dataset.asNode());
+        add(ds, RDF.type.asNode(), DCAT.Dataset.asNode());
+        add(ds, DCTerms.title.asNode(), NodeFactory.createLiteralLang("The treaty graph: Soviet diplomacy 1917–1925", "en"));
+        add(ds, DCTerms.description.asNode(), NodeFactory.createLiteralLang("Treaties, their parties and signatories, and the territories they moved, "
                 + "drawn from three source texts; every fact cites a verbatim passage of its source.", "en"));
-        add(ds, uri(DCT + "license"), uri(DATA_LICENCE));
+        add(ds, DCTerms.license.asNode(), uri(DATA_LICENCE));
         add(ds, uri(RDFS.comment.getURI()), NodeFactory.createLiteralLang("Data: CC BY 4.0. Code: Apache License 2.0 (" + CODE_LICENCE + ").", "en"));
-        add(ds, uri(VOID + "uriSpace"), NodeFactory.createLiteralString(TG.ID));
-        add(ds, uri(VOID + "vocabulary"), uri(TG.NS));
-        add(ds, uri(VOID + "vocabulary"), uri(TG.OA));
-        add(ds, uri(VOID + "triples"), integer(graph.factsAndProvenance().size()));
-        add(ds, uri(VOID + "feature"), uri("http://www.w3.org/ns/formats/Turtle"));
-        graph.provenance().find(Node.ANY, RDF.type.asNode(), TG.SourceDocument).forEach(t -> add(ds, uri(DCT + "source"), t.getSubject()));
+        add(ds, VOID.uriSpace.asNode(), NodeFactory.createLiteralString(IriScheme.ID));
+        add(ds, VOID.vocabulary.asNode(), uri(TG.NS));
+        add(ds, VOID.vocabulary.asNode(), uri(OA.NS));
+        add(ds, VOID.triples.asNode(), integer(graph.factsAndProvenance().size()));
+        add(ds, VOID.feature.asNode(), uri("http://www.w3.org/ns/formats/Turtle"));
+        graph.provenance().find(Node.ANY, RDF.type.asNode(), TG.SourceDocument).forEach(t -> add(ds, DCTerms.source.asNode(), t.getSubject()));
 
-        subset(ds, TG.ASSERTED_GRAPH, graph.asserted(), "asserted facts");
-        subset(ds, TG.PROVENANCE_GRAPH, graph.provenance(), "provenance: statements, citations and sources");
-        subset(ds, TG.INFERRED_GRAPH, graph.inferred(), "inferred: what the ontology entails beyond the asserted facts (OWL 2 RL)");
-        subset(ds, TG.ONTOLOGY_GRAPH, graph.ontology(), "the ontology");
+        subset(ds, IriScheme.ASSERTED_GRAPH, graph.asserted(), "asserted facts");
+        subset(ds, IriScheme.PROVENANCE_GRAPH, graph.provenance(), "provenance: statements, citations and sources");
+        subset(ds, IriScheme.INFERRED_GRAPH, graph.inferred(), "inferred: what the ontology entails beyond the asserted facts (OWL 2 RL)");
+        subset(ds, IriScheme.ONTOLOGY_GRAPH, graph.ontology(), "the ontology");
         classPartitions(ds);
         wikidataLinkset(ds);
 
         for (Map.Entry<Dump, Path> d : dumps.entrySet()) {
             Node dist = uri(DUMPS + d.getKey().fileName());
-            add(ds, uri(VOID + "dataDump"), dist);
-            add(ds, uri(DCAT + "distribution"), dist);
-            add(dist, RDF.type.asNode(), uri(DCAT + "Distribution"));
-            add(dist, uri(DCAT + "downloadURL"), dist);
-            add(dist, uri(DCAT + "mediaType"), NodeFactory.createLiteralString(d.getKey().mediaType()));
-            add(dist, uri(DCT + "description"), NodeFactory.createLiteralLang(d.getKey().description(), "en"));
-            add(dist, uri(DCT + "license"), uri(DATA_LICENCE));
+            add(ds, VOID.dataDump.asNode(), dist);
+            add(ds, DCAT.distribution.asNode(), dist);
+            add(dist, RDF.type.asNode(), DCAT.Distribution.asNode());
+            add(dist, DCAT.downloadURL.asNode(), dist);
+            add(dist, DCAT.mediaType.asNode(), NodeFactory.createLiteralString(d.getKey().mediaType()));
+            add(dist, DCTerms.description.asNode(), NodeFactory.createLiteralLang(d.getKey().description(), "en"));
+            add(dist, DCTerms.license.asNode(), uri(DATA_LICENCE));
             byte[] bytes = Files.readAllBytes(d.getValue());
-            add(dist, uri(DCAT + "byteSize"), NodeFactory.createLiteralDT(Long.toString(bytes.length), XSDDatatype.XSDnonNegativeInteger));
+            add(dist, DCAT.byteSize.asNode(), NodeFactory.createLiteralDT(Long.toString(bytes.length), XSDDatatype.XSDnonNegativeInteger));
             Node sum = uri(dist.getURI() + "#sha256");
             add(dist, uri(SPDX + "checksum"), sum);
             add(sum, RDF.type.asNode(), uri(SPDX + "Checksum"));
@@ -99,20 +102,20 @@ final class VoidWriter {
     private void wikidataLinkset(Node ds) {
         long n = graph.wikidataLinks().size();
         Node ls = uri(DATASET + "/wikidata-links");
-        add(ds, uri(VOID + "subset"), ls);
-        add(ls, RDF.type.asNode(), uri(VOID + "Linkset"));
-        add(ls, uri(VOID + "subjectsTarget"), ds);
-        add(ls, uri(VOID + "objectsTarget"), uri("http://www.wikidata.org/"));
-        add(ls, uri(VOID + "linkPredicate"), org.apache.jena.vocabulary.SKOS.exactMatch.asNode());
-        add(ls, uri(VOID + "triples"), integer(n));
-        add(ls, uri(VOID + "dataDump"), uri(DUMPS + Dump.WIKIDATA_LINKS.fileName()));
+        add(ds, VOID.subset.asNode(), ls);
+        add(ls, RDF.type.asNode(), VOID.Linkset.asNode());
+        add(ls, VOID.subjectsTarget.asNode(), ds);
+        add(ls, VOID.objectsTarget.asNode(), uri("http://www.wikidata.org/"));
+        add(ls, VOID.linkPredicate.asNode(), SKOS.exactMatch.asNode());
+        add(ls, VOID.triples.asNode(), integer(n));
+        add(ls, VOID.dataDump.asNode(), uri(DUMPS + Dump.WIKIDATA_LINKS.fileName()));
     }
 
     private void subset(Node ds, Node graphName, Graph g, String what) {
-        add(ds, uri(VOID + "subset"), graphName);
-        add(graphName, RDF.type.asNode(), uri(VOID + "Dataset"));
-        add(graphName, uri(DCT + "title"), NodeFactory.createLiteralLang(what, "en"));
-        add(graphName, uri(VOID + "triples"), integer(g.size()));
+        add(ds, VOID.subset.asNode(), graphName);
+        add(graphName, RDF.type.asNode(), VOID.Dataset.asNode());
+        add(graphName, DCTerms.title.asNode(), NodeFactory.createLiteralLang(what, "en"));
+        add(graphName, VOID.triples.asNode(), integer(g.size()));
     }
 
     /** Entities per class, counting an entity under each of its classes' superclasses too. */
@@ -125,9 +128,9 @@ final class VoidWriter {
         });
         counts.forEach((cls, n) -> {
             Node part = uri(DATASET + "/class/" + cls.getURI().substring(TG.NS.length()));
-            add(ds, uri(VOID + "classPartition"), part);
-            add(part, uri(VOID + "class"), cls);
-            add(part, uri(VOID + "entities"), integer(n));
+            add(ds, VOID.classPartition.asNode(), part);
+            add(part, VOID._class.asNode(), cls);
+            add(part, VOID.entities.asNode(), integer(n));
         });
     }
 

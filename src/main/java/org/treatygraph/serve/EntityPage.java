@@ -7,13 +7,11 @@ import java.util.Map;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.ResourceFactory;
-import org.treatygraph.core.Resources;
 import org.treatygraph.ontology.IriScheme;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.Prefixes;
 
 /**
  * The page for people about one entity: label and kinds, every fact with links to the related entities
@@ -37,7 +35,7 @@ final class EntityPage {
 
     /** Runs page/{name}.rq with {@code variable} bound to {@code node}. */
     private List<QuerySolution> select(String name, String variable, String node) {
-        Query q = QUERIES.computeIfAbsent(name, n -> QueryFactory.create(Resources.text(EntityPage.class, "page/" + n + ".rq")));
+        Query q = QUERIES.computeIfAbsent(name, n -> Prefixes.query(EntityPage.class, "page/" + n + ".rq"));
         List<QuerySolution> rows = new ArrayList<>();
         try (QueryExecution qe = QueryExecution.dataset(ds).query(q).substitution(variable, ResourceFactory.createResource(node)).build()) {
             qe.execSelect().forEachRemaining(rows::add);
@@ -142,11 +140,6 @@ final class EntityPage {
     }
 
     private static String shortName(String u) {
-        if (u.startsWith(TG.NS)) return "tg:" + u.substring(TG.NS.length());
-        if (IriScheme.id(u) != null) return "id:" + IriScheme.id(u);
-        if (u.startsWith("http://www.w3.org/2001/XMLSchema#")) return "xsd:" + u.substring(33);
-        if (u.startsWith("http://www.w3.org/2000/01/rdf-schema#")) return "rdfs:" + u.substring(37);
-        if (u.startsWith("http://www.w3.org/1999/02/22-rdf-syntax-ns#")) return "rdf:" + u.substring(43);
-        return u;
+        return Prefixes.MAPPING.shortForm(u);
     }
 }

@@ -11,9 +11,11 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.treatygraph.core.Resources;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.Prefixes;
 
 /**
  * Linked Data for every entity IRI under /id/: its description as RDF (its own triples, the nodes that
@@ -37,7 +39,7 @@ final class EntityServlet extends HttpServlet {
             bySuffix = Formats.bySuffix(rest.substring(dot + 1));
             rest = rest.substring(0, dot);
         }
-        String iri = TG.ID + rest;
+        String iri = IriScheme.iri(rest).getURI();
         resp.setHeader("Vary", "Accept");
         Formats f = bySuffix != null ? bySuffix
                 : Formats.negotiate(req.getHeader("Accept"), Formats.TURTLE, Formats.HTML, Formats.JSONLD, Formats.RDFXML, Formats.NTRIPLES);
@@ -69,23 +71,20 @@ final class EntityServlet extends HttpServlet {
     }
 
     private static void notFound(HttpServletResponse resp, Formats f, String iri) throws IOException {
-        byte[] body = switch (f) {
-            case HTML -> Html.page("Not found", "<h1>Not found</h1><p>The treaty graph has nothing about <code>" + Html.esc(iri) + "</code>.</p>").getBytes(StandardCharsets.UTF_8);
-            case JSONLD -> "{}\n".getBytes(StandardCharsets.UTF_8);
-            case RDFXML -> "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>\n".getBytes(StandardCharsets.UTF_8);
-            default -> ("# not found: <" + iri + ">\n").getBytes(StandardCharsets.UTF_8);
-        };
+        // An RDF client gets an empty document of the syntax it asked for, written by Jena's own writer.
+        byte[] body = f == Formats.HTML
+                ? Html.page("Not found", "<h1>Not found</h1><p>The treaty graph has nothing about <code>" + Html.esc(iri) + "</code>.</p>").getBytes(StandardCharsets.UTF_8)
+                : RDFWriter.source(GraphFactory.createDefaultGraph()).format(f.format).asString().getBytes(StandardCharsets.UTF_8);
         Replies.send(resp, 404, f.contentType(), body);
     }
 
-    private static final org.apache.jena.query.Query DESCRIBE = org.apache.jena.query.QueryFactory.create(Resources.text(EntityServlet.class, "describe-entity.rq"));
+    private static final org.apache.jena.query.Query DESCRIBE = Prefixes.query(EntityServlet.class, "describe-entity.rq");
 
     /** The entity's description: its triples and those of its own nodes, their citations, and labels of what they link to. */
     static Graph describe(Dataset ds, String iri) {
         try (QueryExecution qe = QueryExecution.dataset(ds).query(DESCRIBE).substitution("entity", ResourceFactory.createResource(iri)).build()) {
             Graph g = qe.execConstruct().getGraph();
-            g.getPrefixMapping().setNsPrefix("tg", TG.NS).setNsPrefix("id", TG.ID).setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#")
-                    .setNsPrefix("oa", TG.OA).setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");
+            g.getPrefixMapping().setNsPrefixes(Prefixes.MAPPING);
             return g;
         }
     }

@@ -28,6 +28,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
 import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.Prefixes;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -62,8 +63,8 @@ public final class OntologyDocumentation {
     // ------------------------------------------------------------------------------------------
     // Vocabulary
 
-    private static final String OWL = OWL2.NS;
-    private static final String VANN = "http://purl.org/vocab/vann/";
+        /** VANN: Jena ships no vocabulary class for it; the ontology declares its prefix. */
+    private static final String VANN = Prefixes.MAPPING.getNsPrefixURI("vann");
 
     private static Node uri(String iri) {
         return NodeFactory.createURI(iri);
@@ -80,59 +81,59 @@ public final class OntologyDocumentation {
     private static final Node DOMAIN = RDFS.domain.asNode();
     private static final Node RANGE = RDFS.range.asNode();
     private static final Node DEFINITION = SKOS.definition.asNode();
-    private static final Node ONTOLOGY = uri(OWL + "Ontology");
-    private static final Node VERSION_IRI = uri(OWL + "versionIRI");
-    private static final Node VERSION_INFO = uri(OWL + "versionInfo");
+    private static final Node ONTOLOGY = OWL2.Ontology.asNode();
+    private static final Node VERSION_IRI = OWL2.versionIRI.asNode();
+    private static final Node VERSION_INFO = OWL2.versionInfo.asNode();
     private static final Node PREFERRED_PREFIX = uri(VANN + "preferredNamespacePrefix");
     private static final Node PREFERRED_NAMESPACE = uri(VANN + "preferredNamespaceUri");
-    private static final Node DISJOINT_WITH = uri(OWL + "disjointWith");
-    private static final Node EQUIVALENT_CLASS = uri(OWL + "equivalentClass");
-    private static final Node EQUIVALENT_PROPERTY = uri(OWL + "equivalentProperty");
-    private static final Node INVERSE_OF = uri(OWL + "inverseOf");
-    private static final Node PROPERTY_CHAIN = uri(OWL + "propertyChainAxiom");
-    private static final Node PROPERTY_DISJOINT_WITH = uri(OWL + "propertyDisjointWith");
-    private static final Node NAMED_INDIVIDUAL = uri(OWL + "NamedIndividual");
-    private static final Node UNION_OF = uri(OWL + "unionOf");
-    private static final Node INTERSECTION_OF = uri(OWL + "intersectionOf");
-    private static final Node COMPLEMENT_OF = uri(OWL + "complementOf");
-    private static final Node ONE_OF = uri(OWL + "oneOf");
-    private static final Node ON_PROPERTY = uri(OWL + "onProperty");
-    private static final Node ON_DATATYPE = uri(OWL + "onDatatype");
-    private static final Node WITH_RESTRICTIONS = uri(OWL + "withRestrictions");
+    private static final Node DISJOINT_WITH = OWL2.disjointWith.asNode();
+    private static final Node EQUIVALENT_CLASS = OWL2.equivalentClass.asNode();
+    private static final Node EQUIVALENT_PROPERTY = OWL2.equivalentProperty.asNode();
+    private static final Node INVERSE_OF = OWL2.inverseOf.asNode();
+    private static final Node PROPERTY_CHAIN = OWL2.propertyChainAxiom.asNode();
+    private static final Node PROPERTY_DISJOINT_WITH = OWL2.propertyDisjointWith.asNode();
+    private static final Node NAMED_INDIVIDUAL = OWL2.NamedIndividual.asNode();
+    private static final Node UNION_OF = OWL2.unionOf.asNode();
+    private static final Node INTERSECTION_OF = OWL2.intersectionOf.asNode();
+    private static final Node COMPLEMENT_OF = OWL2.complementOf.asNode();
+    private static final Node ONE_OF = OWL2.oneOf.asNode();
+    private static final Node ON_PROPERTY = OWL2.onProperty.asNode();
+    private static final Node ON_DATATYPE = OWL2.onDatatype.asNode();
+    private static final Node WITH_RESTRICTIONS = OWL2.withRestrictions.asNode();
 
     /** Types that make a term a class. */
-    private static final Set<Node> CLASS_TYPES = Set.of(uri(OWL + "Class"), RDFS.Class.asNode());
+    private static final Set<Node> CLASS_TYPES = Set.of(OWL2.Class.asNode(), RDFS.Class.asNode());
 
     /** Property characteristics, in the order the page lists them. Those but functional imply an object property. */
     private static final Map<Node, String> CHARACTERISTICS = new LinkedHashMap<>();
     static {
-        CHARACTERISTICS.put(uri(OWL + "FunctionalProperty"), "functional");
-        CHARACTERISTICS.put(uri(OWL + "InverseFunctionalProperty"), "inverse functional");
-        CHARACTERISTICS.put(uri(OWL + "TransitiveProperty"), "transitive");
-        CHARACTERISTICS.put(uri(OWL + "SymmetricProperty"), "symmetric");
-        CHARACTERISTICS.put(uri(OWL + "AsymmetricProperty"), "asymmetric");
-        CHARACTERISTICS.put(uri(OWL + "ReflexiveProperty"), "reflexive");
-        CHARACTERISTICS.put(uri(OWL + "IrreflexiveProperty"), "irreflexive");
+        CHARACTERISTICS.put(OWL2.FunctionalProperty.asNode(), "functional");
+        CHARACTERISTICS.put(OWL2.InverseFunctionalProperty.asNode(), "inverse functional");
+        CHARACTERISTICS.put(OWL2.TransitiveProperty.asNode(), "transitive");
+        CHARACTERISTICS.put(OWL2.SymmetricProperty.asNode(), "symmetric");
+        CHARACTERISTICS.put(OWL2.AsymmetricProperty.asNode(), "asymmetric");
+        CHARACTERISTICS.put(OWL2.ReflexiveProperty.asNode(), "reflexive");
+        CHARACTERISTICS.put(OWL2.IrreflexiveProperty.asNode(), "irreflexive");
     }
 
     /** Terms every class or property is trivially below or above; the hierarchy leaves them out. */
-    private static final Set<Node> TRIVIAL = Set.of(uri(OWL + "Thing"), uri(OWL + "Nothing"), RDFS.Resource.asNode(),
-            uri(OWL + "topObjectProperty"), uri(OWL + "bottomObjectProperty"),
-            uri(OWL + "topDataProperty"), uri(OWL + "bottomDataProperty"));
+    private static final Set<Node> TRIVIAL = Set.of(OWL2.Thing.asNode(), OWL2.Nothing.asNode(), RDFS.Resource.asNode(),
+            OWL2.topObjectProperty.asNode(), OWL2.bottomObjectProperty.asNode(),
+            OWL2.topDataProperty.asNode(), OWL2.bottomDataProperty.asNode());
 
     /** Restrictions of class expressions: the property of the restriction and the word the page uses. */
     private static final Map<Node, String> RESTRICTIONS = new LinkedHashMap<>();
     static {
-        RESTRICTIONS.put(uri(OWL + "someValuesFrom"), "some");
-        RESTRICTIONS.put(uri(OWL + "allValuesFrom"), "only");
-        RESTRICTIONS.put(uri(OWL + "hasValue"), "value");
-        RESTRICTIONS.put(uri(OWL + "hasSelf"), "Self");
-        RESTRICTIONS.put(uri(OWL + "minCardinality"), "min");
-        RESTRICTIONS.put(uri(OWL + "maxCardinality"), "max");
-        RESTRICTIONS.put(uri(OWL + "cardinality"), "exactly");
-        RESTRICTIONS.put(uri(OWL + "minQualifiedCardinality"), "min");
-        RESTRICTIONS.put(uri(OWL + "maxQualifiedCardinality"), "max");
-        RESTRICTIONS.put(uri(OWL + "qualifiedCardinality"), "exactly");
+        RESTRICTIONS.put(OWL2.someValuesFrom.asNode(), "some");
+        RESTRICTIONS.put(OWL2.allValuesFrom.asNode(), "only");
+        RESTRICTIONS.put(OWL2.hasValue.asNode(), "value");
+        RESTRICTIONS.put(OWL2.hasSelf.asNode(), "Self");
+        RESTRICTIONS.put(OWL2.minCardinality.asNode(), "min");
+        RESTRICTIONS.put(OWL2.maxCardinality.asNode(), "max");
+        RESTRICTIONS.put(OWL2.cardinality.asNode(), "exactly");
+        RESTRICTIONS.put(OWL2.minQualifiedCardinality.asNode(), "min");
+        RESTRICTIONS.put(OWL2.maxQualifiedCardinality.asNode(), "max");
+        RESTRICTIONS.put(OWL2.qualifiedCardinality.asNode(), "exactly");
     }
 
     /** Predicates a term section shows in rows of their own; any other is listed as an annotation. */
@@ -142,8 +143,8 @@ public final class OntologyDocumentation {
     /** Header annotations with a name of their own (others show under their label or prefixed name). */
     private static final Map<Node, String> HEADER_NAMES = new LinkedHashMap<>();
     static {
-        HEADER_NAMES.put(uri(OWL + "priorVersion"), "Prior version");
-        HEADER_NAMES.put(uri(OWL + "imports"), "Imports");
+        HEADER_NAMES.put(OWL2.priorVersion.asNode(), "Prior version");
+        HEADER_NAMES.put(OWL2.imports.asNode(), "Imports");
         HEADER_NAMES.put(DCTerms.creator.asNode(), "Creator");
         HEADER_NAMES.put(DCTerms.contributor.asNode(), "Contributor");
         HEADER_NAMES.put(DCTerms.publisher.asNode(), "Publisher");
@@ -685,8 +686,8 @@ public final class OntologyDocumentation {
                 if (v == null) continue;
                 String head = expression(onProperty, depth + 1) + " " + r.getValue();
                 if (v.isLiteral() && r.getKey().getURI().contains("ardinality")) {
-                    Node qualifier = one(ontology, n, uri(OWL + "onClass"));
-                    if (qualifier == null) qualifier = one(ontology, n, uri(OWL + "onDataRange"));
+                    Node qualifier = one(ontology, n, OWL2.onClass.asNode());
+                    if (qualifier == null) qualifier = one(ontology, n, OWL2.onDataRange.asNode());
                     return head + " " + esc(v.getLiteralLexicalForm()) + (qualifier == null ? "" : " " + nested(qualifier, depth));
                 }
                 if (r.getValue().equals("Self")) return expression(onProperty, depth + 1) + " some Self";

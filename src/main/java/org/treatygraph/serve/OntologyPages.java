@@ -5,7 +5,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.treatygraph.convert.TreatyGraph;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
 
 /** The ontology's documentation page, generated once per server (kept by its Site) from the ontology and the data's examples. */
 final class OntologyPages {
@@ -17,7 +17,7 @@ final class OntologyPages {
         Graph ontology = RDFDataMgr.loadGraph(site.ontologyFile.toString());
         Graph data = built != null ? built.asserted() : Txn.calculateRead(site.dataset(), () -> {
             Graph g = GraphFactory.createDefaultGraph();
-            site.dataset().getGraph(TG.ASSERTED_GRAPH).find().forEach(g::add);
+            site.dataset().getGraph(IriScheme.ASSERTED_GRAPH).find().forEach(g::add);
             return g;
         });
         page = OntologyDocumentation.render(ontology, null, data, site::local);

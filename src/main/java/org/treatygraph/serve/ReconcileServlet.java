@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.system.Txn;
 import org.treatygraph.link.EntityIndex;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -99,7 +100,7 @@ final class ReconcileServlet extends HttpServlet {
         ObjectNode m = JSON.createObjectNode();
         m.putArray("versions").add("0.2");
         m.put("name", "The treaty graph (Soviet diplomacy 1917–1925)");
-        m.put("identifierSpace", TG.ID);
+        m.put("identifierSpace", IriScheme.ID);
         m.put("schemaSpace", TG.NS);
         ArrayNode types = m.putArray("defaultTypes");
         for (String[] t : TYPES) types.addObject().put("id", t[0]).put("name", t[1]);

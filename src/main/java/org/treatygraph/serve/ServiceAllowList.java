@@ -2,6 +2,7 @@ package org.treatygraph.serve;
 
 import java.util.List;
 import java.util.Set;
+import org.apache.jena.assembler.JA;
 import org.apache.jena.http.sys.RegistryRequestModifier;
 import org.apache.jena.query.QueryExecException;
 import org.apache.jena.rdf.model.Model;
@@ -34,8 +35,7 @@ final class ServiceAllowList {
     }
 
     private static Set<String> contextValues(Model config, String contextName) {
-        String ja = "http://jena.hpl.hp.com/2005/11/Assembler#";
-        Property name = config.createProperty(ja, "cxtName"), value = config.createProperty(ja, "cxtValue");
+        Property name = JA.cxtName, value = JA.cxtValue;
         return config.listSubjectsWithProperty(name, contextName).toList().stream()
                 .flatMap(r -> r.listProperties(value).toList().stream()).map(s -> s.getString().strip())
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));

@@ -6,29 +6,27 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.vocabulary.RDF;
 
 /** The SHACL shapes for people: each node shape with its targets, messages and property constraints. */
 final class ShapesPage {
-    private static final String SH = "http://www.w3.org/ns/shacl#";
-
     private ShapesPage() {}
 
     static String render(Graph shapes) {
         PrefixMapping pm = shapes.getPrefixMapping();
         Map<String, Node> nodeShapes = new TreeMap<>();
-        shapes.find(Node.ANY, RDF.type.asNode(), NodeFactory.createURI(SH + "NodeShape")).forEach(t -> nodeShapes.put(t.getSubject().toString(), t.getSubject()));
+        shapes.find(Node.ANY, RDF.type.asNode(), SHACL.NodeShape).forEach(t -> nodeShapes.put(t.getSubject().toString(), t.getSubject()));
         StringBuilder b = new StringBuilder("<h1>SHACL shapes</h1>\n<p>What the build checks every record against (<code>ontology/shapes.ttl</code>). "
                 + "The same IRI gives the shapes as Turtle, RDF/XML, JSON-LD or N-Triples by content negotiation.</p>\n");
         for (Node shape : nodeShapes.values()) {
             b.append("<h2 id=\"").append(Html.esc(local(shape))).append("\">").append(Html.esc(show(shape, pm))).append("</h2>\n<table>\n");
             for (Triple t : sorted(shapes.find(shape, Node.ANY, Node.ANY).toList())) {
                 if (t.getPredicate().equals(RDF.type.asNode())) continue;
-                if (t.getPredicate().getURI().equals(SH + "property") && t.getObject().isBlank()) {
+                if (t.getPredicate().equals(SHACL.property) && t.getObject().isBlank()) {
                     List<String> parts = new ArrayList<>();
                     for (Triple c : sorted(shapes.find(t.getObject(), Node.ANY, Node.ANY).toList())) {
                         parts.add("<b>" + Html.esc(show(c.getPredicate(), pm)) + "</b> " + Html.esc(show(c.getObject(), pm)));

@@ -2,7 +2,7 @@ package org.treatygraph.serve;
 
 import java.nio.file.Path;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
 
 /**
  * What the routes of the server share: the store, where the dumps and sources are, and how the public
@@ -38,6 +38,6 @@ final class Site {
 
     /** A public IRI as a link on this server (the same IRI when it is not under the public base). */
     String local(String iri) {
-        return iri.startsWith(TG.BASE) ? localBase + iri.substring(TG.BASE.length()) : iri;
+        return iri.startsWith(IriScheme.BASE) ? localBase + iri.substring(IriScheme.BASE.length()) : iri;
     }
 }

@@ -1,7 +1,5 @@
 package org.treatygraph.cli;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
 import org.treatygraph.convert.Project;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /** `validate`: what it counts on the bundled data, and a broken links file named at its line. */
 class ValidateCommandTest {
@@ -39,15 +39,15 @@ class ValidateCommandTest {
         assertEquals("valid: " + g.asserted().size() + " facts, " + g.provenance().size() + " provenance triples, " + links
                 + " checked Wikidata links, 0 warning(s)", lines.get(0));
         // The support figures count the facts' statements by basis in the provenance graph; none is unsupported.
-        long stated = basis(g, "Stated"), reading = basis(g, "Reading"), editorial = basis(g, "Editorial");
+        long stated = basis(g, TG.Stated), reading = basis(g, TG.Reading), editorial = basis(g, TG.Editorial);
         long titles = g.provenance().find(Node.ANY, TG.onlyLiteratureTitle, Node.ANY).toList().size();
         assertEquals("support: " + stated + " facts stated by their passages (checked mechanically), " + reading
                 + " resting on an editor's reading, " + editorial + " editorial, 0 unsupported; " + titles + " cite only literature titles", lines.get(1));
         assertTrue(stated > reading && reading > 0 && editorial > 0 && titles > 0, lines.get(1));
     }
 
-    private static long basis(org.treatygraph.convert.TreatyGraph g, String basis) {
-        return g.provenance().find(Node.ANY, TG.basis, TG.term(basis)).toList().size();
+    private static long basis(org.treatygraph.convert.TreatyGraph g, Node basis) {
+        return g.provenance().find(Node.ANY, TG.basis, basis).toList().size();
     }
 
     @Test

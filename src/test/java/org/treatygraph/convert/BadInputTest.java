@@ -1,7 +1,5 @@
 package org.treatygraph.convert;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +16,10 @@ import org.treatygraph.TestProjects;
 import org.treatygraph.core.InputException;
 import org.treatygraph.core.Problem;
 import org.treatygraph.core.Progress;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Valid input builds what it says, and a changed source fails its checksum. The other kinds of bad input
@@ -37,17 +38,17 @@ class BadInputTest {
         Project p = TestProjects.scratch(dir, TestProjects.VALID);
         GraphBuilder builder = new GraphBuilder(p, Progress.SILENT);
         TreatyGraph g = builder.build();
-        Node treaty = TG.entity("agreement/soviet-persian-treaty-1921");
-        Node date = TG.entity("agreement/soviet-persian-treaty-1921/signing-1/date-1");
+        Node treaty = IriScheme.iri("agreement/soviet-persian-treaty-1921");
+        Node date = IriScheme.iri("agreement/soviet-persian-treaty-1921/signing-1/date-1");
         // What the records say, as triples: the type, both parties, the signing and its date at day precision.
-        assertTrue(g.asserted().contains(treaty, RDF.type.asNode(), TG.term("FriendshipTreaty")));
-        assertTrue(g.asserted().contains(treaty, TG.term("hasParty"), TG.entity("polity/rsfsr")));
-        assertTrue(g.asserted().contains(treaty, TG.term("hasParty"), TG.entity("polity/persia")));
+        assertTrue(g.asserted().contains(treaty, RDF.type.asNode(), TG.FriendshipTreaty));
+        assertTrue(g.asserted().contains(treaty, TG.hasParty, IriScheme.iri("polity/rsfsr")));
+        assertTrue(g.asserted().contains(treaty, TG.hasParty, IriScheme.iri("polity/persia")));
         assertTrue(g.asserted().contains(date, TG.earliest, NodeFactory.createLiteralDT("1921-02-26", XSDDatatype.XSDdate)));
         // What the reasoner adds: the signing date and the status from the signing, the superclass.
-        assertTrue(g.inferred().contains(treaty, TG.term("signingDate"), date));
-        assertTrue(g.inferred().contains(treaty, TG.term("status"), TG.term("Signed")));
-        assertTrue(g.inferred().contains(treaty, RDF.type.asNode(), TG.term("Treaty")));
+        assertTrue(g.inferred().contains(treaty, TG.signingDate, date));
+        assertTrue(g.inferred().contains(treaty, TG.status, TG.Signed));
+        assertTrue(g.inferred().contains(treaty, RDF.type.asNode(), TG.Treaty));
         // Every asserted fact has its statement, with its basis, in the provenance graph; nothing to warn about.
         for (Triple t : g.asserted().find().toList()) assertTrue(g.provenance().contains(TreatyGraph.statementOf(t), TG.basis, Node.ANY), t::toString);
         assertTrue(builder.report().conforms());

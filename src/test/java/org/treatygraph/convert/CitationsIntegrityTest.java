@@ -1,17 +1,18 @@
 package org.treatygraph.convert;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.treatygraph.TestProjects;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /** Every citation in the built graph points at exactly the words it records, and every fact has one. */
 class CitationsIntegrityTest {
@@ -22,19 +23,19 @@ class CitationsIntegrityTest {
         int checked = 0;
         for (Triple t : prov.find(Node.ANY, RDF.type.asNode(), TG.Citation).toList()) {
             Node c = t.getSubject();
-            Node source = one(prov, c, TG.oa("hasSource"));
+            Node source = one(prov, c, OA.hasSource.asNode());
             String file = one(prov, source, TG.sourceFile).getLiteralLexicalForm();
             String text = Files.readString(TestProjects.repo().sourcesDir().resolve(file), StandardCharsets.UTF_8);
             Node quote = null, position = null;
-            for (Triple s : prov.find(c, TG.oa("hasSelector"), Node.ANY).toList()) {
-                if (prov.contains(s.getObject(), RDF.type.asNode(), TG.oa("TextQuoteSelector"))) quote = s.getObject();
+            for (Triple s : prov.find(c, OA.hasSelector.asNode(), Node.ANY).toList()) {
+                if (prov.contains(s.getObject(), RDF.type.asNode(), OA.TextQuoteSelector.asNode())) quote = s.getObject();
                 else position = s.getObject();
             }
-            int start = text.offsetByCodePoints(0, Integer.parseInt(one(prov, position, TG.oa("start")).getLiteralLexicalForm()));
-            int end = text.offsetByCodePoints(0, Integer.parseInt(one(prov, position, TG.oa("end")).getLiteralLexicalForm()));
-            assertEquals(one(prov, quote, TG.oa("exact")).getLiteralLexicalForm(), text.substring(start, end), c.getURI());
-            assertTrue(text.substring(0, start).endsWith(one(prov, quote, TG.oa("prefix")).getLiteralLexicalForm()), c.getURI());
-            assertTrue(text.substring(end).startsWith(one(prov, quote, TG.oa("suffix")).getLiteralLexicalForm()), c.getURI());
+            int start = text.offsetByCodePoints(0, Integer.parseInt(one(prov, position, OA.start.asNode()).getLiteralLexicalForm()));
+            int end = text.offsetByCodePoints(0, Integer.parseInt(one(prov, position, OA.end.asNode()).getLiteralLexicalForm()));
+            assertEquals(one(prov, quote, OA.exact.asNode()).getLiteralLexicalForm(), text.substring(start, end), c.getURI());
+            assertTrue(text.substring(0, start).endsWith(one(prov, quote, OA.prefix.asNode()).getLiteralLexicalForm()), c.getURI());
+            assertTrue(text.substring(end).startsWith(one(prov, quote, OA.suffix.asNode()).getLiteralLexicalForm()), c.getURI());
             checked++;
         }
         assertTrue(checked > 500, "citations checked: " + checked);
@@ -53,13 +54,13 @@ class CitationsIntegrityTest {
             if (prov.find(st, TG.citation, Node.ANY).hasNext()) cited.add(fact);
         });
         // Wikidata links carry their check instead (WikidataLinksTest).
-        java.util.Set<Node> checked = java.util.Set.of(org.apache.jena.vocabulary.SKOS.exactMatch.asNode(), TG.term("wikidataId"));
+        java.util.Set<Node> checked = java.util.Set.of(org.apache.jena.vocabulary.SKOS.exactMatch.asNode(), TG.wikidataId);
         java.util.List<Triple> without = g.asserted().find().toList().stream()
                 .filter(t -> !checked.contains(t.getPredicate()) && !basis.containsKey(t)).toList();
         assertEquals(java.util.List.of(), without, "facts with no basis");
         int stated = 0;
         for (java.util.Map.Entry<Triple, Node> e : basis.entrySet()) {
-            boolean editorial = e.getValue().equals(TG.term("Editorial"));
+            boolean editorial = e.getValue().equals(TG.Editorial);
             assertEquals(!editorial, cited.contains(e.getKey()), () -> e.getValue() + " " + e.getKey());
             if (e.getKey().getPredicate().equals(TG.note)) assertTrue(editorial, () -> "a note is the editors': " + e.getKey());
             if (!editorial) stated++;

@@ -1,7 +1,5 @@
 package org.treatygraph.convert;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +17,11 @@ import org.treatygraph.TestProjects;
 import org.treatygraph.core.InputException;
 import org.treatygraph.core.Problem;
 import org.treatygraph.core.Progress;
+import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.PROV;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Each fact cites only the passages that state it, rests on one of three bases (stated, reading,
@@ -94,22 +96,22 @@ class EvidenceTest {
     @Test
     void eachFactKeepsOnlyThePassagesThatStateIt() throws IOException {
         TreatyGraph g = build(RECORDS);
-        Node treaty = TG.entity("agreement/soviet-persian-treaty-1921");
+        Node treaty = IriScheme.iri("agreement/soviet-persian-treaty-1921");
         // The label is stated by the title passage only; the second passage of the record does not name it.
         Set<Integer> labelLines = citedLines(g, Triple.create(treaty, RDFS.label.asNode(), NodeFactory.createLiteralLang("Soviet–Persian Treaty of Friendship", "en")));
         assertEquals(Set.of(4), labelLines);
         // The party is named by the second passage only.
-        assertEquals(Set.of(5), citedLines(g, Triple.create(treaty, TG.term("hasParty"), TG.entity("polity/rsfsr"))));
-        assertEquals(TG.term("Stated"), basis(g, Triple.create(treaty, TG.term("hasParty"), TG.entity("polity/rsfsr"))));
+        assertEquals(Set.of(5), citedLines(g, Triple.create(treaty, TG.hasParty, IriScheme.iri("polity/rsfsr"))));
+        assertEquals(TG.Stated, basis(g, Triple.create(treaty, TG.hasParty, IriScheme.iri("polity/rsfsr"))));
     }
 
     @Test
     void editorialFactsAreAttributedToTheEditorsAndCiteNothing() throws IOException {
         TreatyGraph g = build(RECORDS);
-        Triple label = Triple.create(TG.entity("agreement/aid-to-ankara"), RDFS.label.asNode(), NodeFactory.createLiteralLang("Soviet aid to Ankara", "en"));
+        Triple label = Triple.create(IriScheme.iri("agreement/aid-to-ankara"), RDFS.label.asNode(), NodeFactory.createLiteralLang("Soviet aid to Ankara", "en"));
         Node st = Provenance.statementIri(label);
-        assertEquals(TG.term("Editorial"), basis(g, label));
-        assertTrue(g.provenance().contains(st, NodeFactory.createURI(TG.PROV + "wasAttributedTo"), TG.editors));
+        assertEquals(TG.Editorial, basis(g, label));
+        assertTrue(g.provenance().contains(st, PROV.wasAttributedTo, TG.editors));
         assertTrue(g.provenance().contains(st, TG.editorialReason, NodeFactory.createLiteralString("A descriptive title given by the editors.")));
         assertFalse(g.provenance().contains(st, TG.citation, Node.ANY));
     }
@@ -117,8 +119,8 @@ class EvidenceTest {
     @Test
     void aReadingKeepsItsPassageAndTheEditorsReason() throws IOException {
         TreatyGraph g = build(RECORDS.replace("value: Persia\n", "value: Persian state\n"));
-        Triple alt = Triple.create(TG.entity("polity/persia"), NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"), NodeFactory.createLiteralLang("Persian state", "en"));
-        assertEquals(TG.term("Reading"), basis(g, alt));
+        Triple alt = Triple.create(IriScheme.iri("polity/persia"), NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#altLabel"), NodeFactory.createLiteralLang("Persian state", "en"));
+        assertEquals(TG.Reading, basis(g, alt));
         assertEquals(Set.of(4), citedLines(g, alt));
         assertTrue(g.provenance().contains(Provenance.statementIri(alt), TG.reading, NodeFactory.createLiteralString("The title's \"PERSIAN\" names Persia, in capitals.")));
     }
@@ -126,11 +128,11 @@ class EvidenceTest {
     @Test
     void aReportedFigureNamesWhoseCountItIs() throws IOException {
         TreatyGraph g = build(RECORDS);
-        Node figure = TG.entity("agreement/aid-to-ankara/figure-1");
-        Triple quantity = Triple.create(figure, TG.term("quantity"), NodeFactory.createLiteralDT("10000000", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
+        Node figure = IriScheme.iri("agreement/aid-to-ankara/figure-1");
+        Triple quantity = Triple.create(figure, TG.quantity, NodeFactory.createLiteralDT("10000000", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal));
         assertTrue(g.asserted().contains(quantity), "the figure's quantity is asserted");
         Node st = Provenance.statementIri(quantity);
-        assertTrue(g.provenance().contains(st, TG.accordingTo, TG.entity("person/ali-fuat-cebesoy")));
+        assertTrue(g.provenance().contains(st, TG.accordingTo, IriScheme.iri("person/ali-fuat-cebesoy")));
         assertEquals(Set.of(381), citedLines(g, quantity));
         // "Gebesoy" is the OCR's spelling of Cebesoy (data/name-variants.yaml); a passage naming no one is refused.
         List<Problem> ps = problems(RECORDS.replace("quote: \"According to an interview with Gen. Ali Fuat Gebesoy in 1958, aid for the Turks was as follows: ten million golden rubles\"",
@@ -145,7 +147,7 @@ class EvidenceTest {
         List<Triple> citations = g.provenance().find(Node.ANY, RDF.type.asNode(), TG.Citation).toList();
         assertFalse(citations.isEmpty());
         for (Triple c : citations)
-            assertEquals(TG.term("RunningText"), g.provenance().find(c.getSubject(), TG.passagePlace, Node.ANY).next().getObject(), c.getSubject()::toString);
+            assertEquals(TG.RunningText, g.provenance().find(c.getSubject(), TG.passagePlace, Node.ANY).next().getObject(), c.getSubject()::toString);
     }
 
     @Test
@@ -158,8 +160,8 @@ class EvidenceTest {
         assertEquals(lineOf(records, "Moskova"), ps.get(0).location().line());
         assertTrue(ps.get(0).message().contains("footnote"), ps::toString);
         TreatyGraph g = build(records.replace("108, 118-119.\"}", "108, 118-119.\", in: title}"));
-        Triple label = Triple.create(TG.entity("person/ali-fuat-cebesoy"), RDF.type.asNode(), TG.term("Person"));
-        assertEquals(TG.term("Stated"), basis(g, label));
+        Triple label = Triple.create(IriScheme.iri("person/ali-fuat-cebesoy"), RDF.type.asNode(), TG.Person);
+        assertEquals(TG.Stated, basis(g, label));
     }
 
     @Test
@@ -175,7 +177,7 @@ class EvidenceTest {
                 dateValue: "%s"
             """;
         TreatyGraph g = build(TestProjects.VALID + date.formatted("1921-02-16"));
-        assertTrue(g.asserted().contains(TG.entity("negotiation/crossing-test/date-1"), TG.dateValue, Node.ANY));
+        assertTrue(g.asserted().contains(IriScheme.iri("negotiation/crossing-test/date-1"), TG.dateValue, Node.ANY));
         List<Problem> ps = problems(TestProjects.VALID + date.formatted("1920-02-16"));
         assertEquals(1, ps.size(), ps::toString);
         assertTrue(ps.get(0).message().startsWith("'dateValue' \"1920-02-16\" is not stated"), ps::toString);

@@ -1,7 +1,5 @@
 package org.treatygraph.convert;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -28,7 +26,10 @@ import org.treatygraph.core.InputException;
 import org.treatygraph.core.Location;
 import org.treatygraph.core.Problem;
 import org.treatygraph.core.Progress;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /** The checked Wikidata links: every link in the data has its check, and a link without one cannot get in. */
 class WikidataLinksTest {
@@ -53,24 +54,24 @@ class WikidataLinksTest {
         assertTrue(links.size() >= 20, "the bundled data links " + links.size());
         Set<String> qids = new HashSet<>();
         for (Triple link : links) {
-            String entity = link.getSubject().getURI().substring(TG.ID.length());
+            String entity = link.getSubject().getURI().substring(IriScheme.ID.length());
             String qid = link.getObject().getURI().substring(WD.length());
             assertTrue(qids.add(qid), qid + " linked twice");
             assertEquals(file.get(entity).path("qid").asText(), qid, entity);
-            assertTrue(g.asserted().contains(link.getSubject(), TG.term("wikidataId"), NodeFactory.createLiteralString(qid)), "the plain identifier of " + entity);
+            assertTrue(g.asserted().contains(link.getSubject(), TG.wikidataId, NodeFactory.createLiteralString(qid)), "the plain identifier of " + entity);
             Node st = statementOf(g.provenance(), link);
             assertNotNull(st, "no statement for the link of " + entity);
-            Node how = object(g.provenance(), st, TG.term("checkMethod"));
+            Node how = object(g.provenance(), st, TG.checkMethod);
             assertNotNull(how, "no check for " + entity);
-            assertNotNull(object(g.provenance(), st, TG.term("checkedOn")), entity);
-            if (how.equals(TG.term("StoredPageCheck"))) {
-                assertTrue(object(g.provenance(), st, TG.term("checkedAgainst")).getURI().startsWith("https://"), entity);
-                String excerpt = object(g.provenance(), st, TG.term("checkExcerpt")).getLiteralLexicalForm();
+            assertNotNull(object(g.provenance(), st, TG.checkedOn), entity);
+            if (how.equals(TG.StoredPageCheck)) {
+                assertTrue(object(g.provenance(), st, TG.checkedAgainst).getURI().startsWith("https://"), entity);
+                String excerpt = object(g.provenance(), st, TG.checkExcerpt).getLiteralLexicalForm();
                 assertTrue(excerpt.matches(".*(?<![0-9])" + qid.substring(1) + "(?![0-9]).*"), entity + ": the excerpt shows the QID: " + excerpt);
-                assertNotNull(object(g.provenance(), st, TG.term("itemLabelSeen")), entity);
+                assertNotNull(object(g.provenance(), st, TG.itemLabelSeen), entity);
             } else {
-                assertEquals(TG.term("AcceptedCandidate"), how);
-                assertNotNull(object(g.provenance(), st, TG.term("acceptedBy")), entity);
+                assertEquals(TG.AcceptedCandidate, how);
+                assertNotNull(object(g.provenance(), st, TG.acceptedBy), entity);
             }
         }
         assertFalse(g.union().contains(Node.ANY, OWL.sameAs.asNode(), Node.ANY), "no owl:sameAs in the served graph");
@@ -83,8 +84,8 @@ class WikidataLinksTest {
         assertEquals("Q130229", qid(a, "polity/georgian-ssr"), "the Georgian SSR is another item than the republic before it");
         assertEquals("Q132856", qid(a, "polity/armenian-ssr"));
         assertEquals("Q139670", qid(a, "polity/republic-of-armenia"));
-        assertFalse(a.contains(Node.ANY, TG.term("wikidataId"), NodeFactory.createLiteralString("Q230")), "modern Georgia is none of ours");
-        assertFalse(a.contains(Node.ANY, TG.term("wikidataId"), NodeFactory.createLiteralString("Q399")), "nor modern Armenia");
+        assertFalse(a.contains(Node.ANY, TG.wikidataId, NodeFactory.createLiteralString("Q230")), "modern Georgia is none of ours");
+        assertFalse(a.contains(Node.ANY, TG.wikidataId, NodeFactory.createLiteralString("Q399")), "nor modern Armenia");
         assertEquals("Q2949827", qid(a, "polity/ankara-government"));
         assertEquals("Q12560", qid(a, "polity/ottoman-empire"));
         assertNull(qid(a, "polity/grand-national-assembly"), "the Assembly is neither its government's item nor modern Turkey's");
@@ -92,7 +93,7 @@ class WikidataLinksTest {
         assertEquals("Q2184", qid(a, "polity/rsfsr"));
         assertEquals("Q133356", qid(a, "polity/ukraine"), "Soviet Ukraine of 1921 is the Ukrainian SSR");
         assertEquals("Q174193", qid(a, "polity/great-britain"), "the United Kingdom (Q145) starts in 1927 on Wikidata");
-        assertFalse(a.contains(Node.ANY, TG.term("wikidataId"), NodeFactory.createLiteralString("Q212")), "nor modern Ukraine");
+        assertFalse(a.contains(Node.ANY, TG.wikidataId, NodeFactory.createLiteralString("Q212")), "nor modern Ukraine");
         assertNull(qid(a, "polity/mongolian-peoples-republic"), "the item seen may be the state of 1924: left for a person to decide");
     }
 
@@ -130,8 +131,8 @@ class WikidataLinksTest {
         TreatyGraph g = new GraphBuilder(withLinks(GOOD), Progress.SILENT).build();
         assertEquals("Q900005", qid(g.asserted(), "polity/persia"));
         assertEquals("Q900006", qid(g.asserted(), "agreement/soviet-persian-treaty-1921"));
-        Triple link = Triple.create(TG.entity("agreement/soviet-persian-treaty-1921"), SKOS.exactMatch.asNode(), NodeFactory.createURI(WD + "Q900006"));
-        assertEquals("93.5", object(g.provenance(), statementOf(g.provenance(), link), TG.term("candidateScore")).getLiteralLexicalForm());
+        Triple link = Triple.create(IriScheme.iri("agreement/soviet-persian-treaty-1921"), SKOS.exactMatch.asNode(), NodeFactory.createURI(WD + "Q900006"));
+        assertEquals("93.5", object(g.provenance(), statementOf(g.provenance(), link), TG.candidateScore).getLiteralLexicalForm());
         assertEquals(new Location("data/wikidata/links.yaml", 9, 5), g.locationOfFact(link), "the link points back at its entry");
     }
 
@@ -177,7 +178,7 @@ class WikidataLinksTest {
     }
 
     static String qid(Graph g, String entity) {
-        Node n = object(g, TG.entity(entity), TG.term("wikidataId"));
+        Node n = object(g, IriScheme.iri(entity), TG.wikidataId);
         return n == null ? null : n.getLiteralLexicalForm();
     }
 

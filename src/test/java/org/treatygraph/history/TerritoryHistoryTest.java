@@ -1,7 +1,5 @@
 package org.treatygraph.history;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -13,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.treatygraph.TestProjects;
 import org.treatygraph.cli.Main;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * CQ13 and CQ14 on the repository's data: who held, was assigned and claimed Kars, Batumi, Alexandropol,
@@ -28,12 +28,12 @@ class TerritoryHistoryTest {
     }
 
     private static List<TerritoryHistory.Row> on(String territory, String day) {
-        return TerritoryHistory.of(ds, TG.ID + territory, day == null ? null : LocalDate.parse(day));
+        return TerritoryHistory.of(ds, IriScheme.ID + territory, day == null ? null : LocalDate.parse(day));
     }
 
     /** "relation polity certainty" for each row, polities as ids. */
     private static Set<String> rows(List<TerritoryHistory.Row> rows) {
-        return rows.stream().map(r -> r.relation() + " " + r.polity().substring(TG.ID.length()) + (r.certainty() == null ? "" : " " + r.certainty()))
+        return rows.stream().map(r -> r.relation() + " " + r.polity().substring(IriScheme.ID.length()) + (r.certainty() == null ? "" : " " + r.certainty()))
                 .collect(Collectors.toSet());
     }
 
@@ -42,7 +42,7 @@ class TerritoryHistoryTest {
         List<TerritoryHistory.Row> r = on("territory/kars", "1921-06-01");
         assertEquals(Set.of("held polity/grand-national-assembly certain", "assigned polity/grand-national-assembly certain"), rows(r));
         TerritoryHistory.Row assigned = r.stream().filter(x -> x.relation().equals("assigned")).findFirst().orElseThrow();
-        assertEquals(TG.ID + "agreement/treaty-of-moscow-1921", assigned.start().act());
+        assertEquals(IriScheme.ID + "agreement/treaty-of-moscow-1921", assigned.start().act());
         // The treaty's date is given to the month by one source and to the day by another: the bound spans March.
         assertEquals(LocalDate.parse("1921-03-01"), assigned.start().earliest());
         assertTrue(r.stream().allMatch(x -> !x.evidence().isEmpty() && x.evidence().stream().anyMatch(e -> e.source() != null)), r::toString);

@@ -1,7 +1,5 @@
 package org.treatygraph.ontology;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.graph.Graph;
@@ -14,13 +12,15 @@ import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.Test;
 import org.treatygraph.TestProjects;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 class OntologyTest {
     private final OntologyIndex index = OntologyIndex.load(TestProjects.repo().ontologyFile());
     private final Graph g = index.graph();
 
     @Test
     void hasAVersionIri() {
-        Node ont = NodeFactory.createURI(TG.ONTOLOGY);
+        Node ont = NodeFactory.createURI(IriScheme.ONTOLOGY);
         assertTrue(g.contains(ont, RDF.type.asNode(), OWL2.Ontology.asNode()));
         assertTrue(g.find(ont, OWL2.versionIRI.asNode(), Node.ANY).hasNext());
     }
@@ -42,13 +42,13 @@ class OntologyTest {
 
     @Test
     void recordKeysAndKindsComeFromTheOntologyFile() {
-        assertEquals(TG.term("hasParty"), index.term("hasParty").orElseThrow().property());
+        assertEquals(TG.hasParty, index.term("hasParty").orElseThrow().property());
         assertEquals(RDFS.label.asNode(), index.term("label").orElseThrow().property());
-        assertEquals(TG.term("Instrument"), index.classForKind("agreement").orElseThrow());
+        assertEquals(TG.Instrument, index.classForKind("agreement").orElseThrow());
         assertEquals(List.of("http://www.w3.org/2001/XMLSchema#date", "http://www.w3.org/2001/XMLSchema#gYearMonth",
                 "http://www.w3.org/2001/XMLSchema#gYear"), index.term("dateValue").orElseThrow().datatypes());
         // signingDate declares no range of its own: it inherits tg:date's.
-        assertEquals(TG.term("DateSpecification"), index.term("signingDate").orElseThrow().range());
-        assertTrue(index.isSubClassOf(TG.term("Ultimatum"), TG.term("Instrument")));
+        assertEquals(TG.DateSpecification, index.term("signingDate").orElseThrow().range());
+        assertTrue(index.isSubClassOf(TG.Ultimatum, TG.Instrument));
     }
 }

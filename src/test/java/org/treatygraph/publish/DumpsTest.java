@@ -1,7 +1,5 @@
 package org.treatygraph.publish;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,10 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
 import org.treatygraph.cli.Main;
-import org.treatygraph.convert.Sources;
 import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.core.Hashing;
+import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.PROV;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /** The build command's output: every dump parses, they hold the same triples, and the build is deterministic. */
 class DumpsTest {
@@ -69,11 +70,11 @@ class DumpsTest {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         RDFParser.source(first.resolve("treaty-graph.trig")).lang(Lang.TRIG).parse(dsg);
         TreatyGraph built = TestProjects.repoGraph();
-        assertEquals(built.asserted().size(), dsg.getGraph(TG.ASSERTED_GRAPH).size());
-        assertEquals(built.provenance().size(), dsg.getGraph(TG.PROVENANCE_GRAPH).size());
-        assertEquals(built.ontology().size(), dsg.getGraph(TG.ONTOLOGY_GRAPH).size());
+        assertEquals(built.asserted().size(), dsg.getGraph(IriScheme.ASSERTED_GRAPH).size());
+        assertEquals(built.provenance().size(), dsg.getGraph(IriScheme.PROVENANCE_GRAPH).size());
+        assertEquals(built.ontology().size(), dsg.getGraph(IriScheme.ONTOLOGY_GRAPH).size());
         assertTrue(built.inferred().size() > 1000, "inferred: " + built.inferred().size());
-        assertEquals(built.inferred().size(), dsg.getGraph(TG.INFERRED_GRAPH).size());
+        assertEquals(built.inferred().size(), dsg.getGraph(IriScheme.INFERRED_GRAPH).size());
     }
 
     @Test
@@ -83,7 +84,7 @@ class DumpsTest {
         assertTrue(inferred.isIsomorphicWith(built.inferred()));
         assertEquals(0, inferred.find().filterKeep(t -> built.asserted().contains(t) || built.ontology().contains(t)).toList().size());
         // One entailment every reader of the dump can check by hand: a peace treaty is an agreement.
-        assertTrue(inferred.contains(TG.entity("agreement/treaty-of-kars-1921"), org.apache.jena.vocabulary.RDF.type.asNode(), TG.term("Agreement")));
+        assertTrue(inferred.contains(IriScheme.iri("agreement/treaty-of-kars-1921"), org.apache.jena.vocabulary.RDF.type.asNode(), TG.Agreement));
     }
 
     @Test
@@ -106,7 +107,7 @@ class DumpsTest {
         assertTrue(n >= 20, "links: " + n);
         assertEquals(2 * n, links.size(), "exactMatch and wikidataId for each link");
         assertTrue(links.find().toList().stream().allMatch(asserted::contains), "nothing but asserted links");
-        assertTrue(links.contains(TG.entity("polity/democratic-republic-of-georgia"), org.apache.jena.vocabulary.SKOS.exactMatch.asNode(),
+        assertTrue(links.contains(IriScheme.iri("polity/democratic-republic-of-georgia"), org.apache.jena.vocabulary.SKOS.exactMatch.asNode(),
                 org.apache.jena.graph.NodeFactory.createURI("http://www.wikidata.org/entity/Q245160")));
         Graph sameAs = parse(first.resolve("wikidata-links-sameas.nt"), Lang.NTRIPLES);
         assertEquals(n, sameAs.find(null, org.apache.jena.vocabulary.OWL.sameAs.asNode(), null).toList().size());
@@ -114,7 +115,7 @@ class DumpsTest {
             assertFalse(Files.readString(first.resolve(dump)).contains("owl:sameAs"), dump + " must not carry owl:sameAs");
         }
         Graph v = parse(first.resolve("void.ttl"), Lang.TURTLE);
-        assertTrue(v.contains(org.apache.jena.graph.NodeFactory.createURI(TG.BASE + "dataset/wikidata-links"), org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#triples"),
+        assertTrue(v.contains(org.apache.jena.graph.NodeFactory.createURI(IriScheme.BASE + "dataset/wikidata-links"), org.apache.jena.graph.NodeFactory.createURI("http://rdfs.org/ns/void#triples"),
                 org.apache.jena.graph.NodeFactory.createLiteralDT(Integer.toString(n), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
     }
 
@@ -164,12 +165,12 @@ class DumpsTest {
     @Test
     void noEditorsNoteOrEditorialFactCarriesASourceCitation() {
         Graph g = parse(first.resolve("treaty-graph.ttl"), Lang.TURTLE);
-        Node attributedTo = NodeFactory.createURI(TG.PROV + "wasAttributedTo");
+        Node attributedTo = PROV.wasAttributedTo;
         int notes = 0, editorial = 0;
         for (Triple t : g.find(Node.ANY, RDF.type.asNode(), RDF.Statement.asNode()).toList()) {
             Node st = t.getSubject();
             boolean note = g.contains(st, RDF.predicate.asNode(), TG.note);
-            boolean isEditorial = g.contains(st, TG.basis, TG.term("Editorial"));
+            boolean isEditorial = g.contains(st, TG.basis, TG.Editorial);
             if (!note && !isEditorial) continue;
             if (note) notes++;
             if (isEditorial) editorial++;
@@ -184,7 +185,7 @@ class DumpsTest {
     @Test
     void everyCitationSaysWhereInItsSourceItSits() {
         Graph g = parse(first.resolve("treaty-graph.ttl"), Lang.TURTLE);
-        Set<Node> places = Set.of(TG.term("RunningText"), TG.term("FootnoteText"), TG.term("LiteratureTitle"));
+        Set<Node> places = Set.of(TG.RunningText, TG.FootnoteText, TG.LiteratureTitle);
         Map<Node, Integer> byPlace = new TreeMap<>(java.util.Comparator.comparing(Node::getURI));
         for (Triple t : g.find(Node.ANY, RDF.type.asNode(), TG.Citation).toList()) {
             List<Triple> place = g.find(t.getSubject(), TG.passagePlace, Node.ANY).toList();

@@ -1,7 +1,5 @@
 package org.treatygraph.queries;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +12,17 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.treatygraph.TestProjects;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Runs the competency-question queries of queries/ on the built graph and checks their answers against
@@ -59,7 +60,7 @@ class CompetencyQuestionsTest {
     private static String text(RDFNode n) {
         if (n.isLiteral()) return n.asLiteral().getLexicalForm();
         String iri = n.asResource().getURI();
-        return iri != null && iri.startsWith(TG.ID) ? iri.substring(TG.ID.length()) : String.valueOf(iri);
+        return iri != null && iri.startsWith(IriScheme.ID) ? iri.substring(IriScheme.ID.length()) : String.valueOf(iri);
     }
 
     private static Set<String> column(List<Map<String, String>> rows, String var) {
@@ -308,6 +309,6 @@ class CompetencyQuestionsTest {
         List<Map<String, String>> moscow = where(rows, "instrument", "agreement/treaty-of-moscow-1921");
         assertTrue(column(where(moscow, "step", "ratification"), "by").contains("polity/rsfsr"), moscow.toString());
         // Without reasoning there are no statuses at all: they are derived from the events.
-        assertFalse(assertedOnly.asDatasetGraph().getDefaultGraph().find(null, TG.term("status"), null).hasNext());
+        assertFalse(assertedOnly.asDatasetGraph().getDefaultGraph().find(null, TG.status, null).hasNext());
     }
 }

@@ -1,7 +1,5 @@
 package org.treatygraph.reason;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,20 +9,22 @@ import org.apache.jena.assembler.Assembler;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
-import org.treatygraph.ontology.TG;
+import org.treatygraph.ontology.IriScheme;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The Fuseki configurations in fuseki-config/: their datasets assemble with Jena's own assembler over a
@@ -77,7 +77,7 @@ class FusekiConfigTest {
         Dataset target = q.hasDatasetDescription()
                 ? DatasetFactory.wrap(DynamicDatasets.dynamicDataset(q.getDatasetDescription(), ds.asDatasetGraph(), false)) : ds;
         try (QueryExecution qe = QueryExecution.dataset(target).query(q).build()) {
-            qe.execSelect().forEachRemaining(s -> out.add(s.getResource("agreement").getURI().substring(TG.ID.length())));
+            qe.execSelect().forEachRemaining(s -> out.add(s.getResource("agreement").getURI().substring(IriScheme.ID.length())));
         } finally {
             if (own) ds.end();
         }
@@ -105,7 +105,7 @@ class FusekiConfigTest {
         assertTrue(withReasoning.contains("agreement/treaty-of-kars-1921"), withReasoning.toString());
         assertEquals(5, withReasoning.size(), withReasoning.toString());
         // The same query on the asserted graph alone, as docs/reasoning.md shows it.
-        Set<String> withoutReasoning = agreements(ds, cq7.replace("WHERE {", "FROM <" + TG.ASSERTED_GRAPH.getURI() + ">\nWHERE {"));
+        Set<String> withoutReasoning = agreements(ds, cq7.replace("WHERE {", "FROM <" + IriScheme.ASSERTED_GRAPH.getURI() + ">\nWHERE {"));
         assertFalse(withoutReasoning.contains("agreement/treaty-of-kars-1921"), withoutReasoning.toString());
         assertTrue(withoutReasoning.size() < withReasoning.size());
         ds.close();
@@ -123,7 +123,7 @@ class FusekiConfigTest {
                 SELECT ?agreement { ?agreement a <https://w3id.org/treaty-graph/ontology#Agreement> }""");
         assertTrue(kinds.contains("agreement/treaty-of-kars-1921"), kinds.toString());
         // … and the inferred graph is not part of it.
-        Set<String> inferredGraph = agreements(live, "SELECT ?agreement { GRAPH <" + TG.INFERRED_GRAPH.getURI() + "> { ?agreement ?p ?o } }");
+        Set<String> inferredGraph = agreements(live, "SELECT ?agreement { GRAPH <" + IriScheme.INFERRED_GRAPH.getURI() + "> { ?agreement ?p ?o } }");
         assertEquals(Set.of(), inferredGraph);
         // Jena's OWL rule reasoners have no property-chain rules: the live configuration misses every
         // answer of CQ10 (actedOnBehalfOf is a chain), which the materialised closure gives.
@@ -152,7 +152,7 @@ class FusekiConfigTest {
     private static Set<String> overHttp(String endpoint, String query) {
         Set<String> out = new TreeSet<>();
         try (var qe = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(endpoint).query(query).build()) {
-            qe.execSelect().forEachRemaining(s -> out.add(s.getResource("agreement").getURI().substring(TG.ID.length())));
+            qe.execSelect().forEachRemaining(s -> out.add(s.getResource("agreement").getURI().substring(IriScheme.ID.length())));
         }
         return out;
     }
@@ -166,7 +166,7 @@ class FusekiConfigTest {
             String cq7 = Files.readString(Path.of("queries/cq07-georgian-polity-agreements.rq"));
             assertEquals(5, overHttp(base + "/sparql", cq7).size());
             // FROM the asserted graph: the same query without reasoning, as the documentation shows it.
-            Set<String> plain = overHttp(base + "/sparql", cq7.replace("WHERE {", "FROM <" + TG.ASSERTED_GRAPH.getURI() + ">\nWHERE {"));
+            Set<String> plain = overHttp(base + "/sparql", cq7.replace("WHERE {", "FROM <" + IriScheme.ASSERTED_GRAPH.getURI() + ">\nWHERE {"));
             assertEquals(2, plain.size(), plain.toString());
             // Read-only: no SPARQL Update anywhere, and the Graph Store Protocol refuses writes.
             int update = status(base + "/sparql", "POST", "INSERT DATA { <urn:a> <urn:b> <urn:c> }");

@@ -1,8 +1,5 @@
 package org.treatygraph.reason;
 
-import static org.junit.jupiter.api.Assertions.*;
-import static org.treatygraph.reason.Turtle.*;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,11 @@ import org.treatygraph.core.InputException;
 import org.treatygraph.core.Location;
 import org.treatygraph.core.Problem;
 import org.treatygraph.core.Progress;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.treatygraph.reason.Turtle.*;
 
 /** Each kind of inconsistency the profile detects: reported with its rule, entities and derivation. */
 class InconsistencyTest {
@@ -129,10 +130,10 @@ class InconsistencyTest {
         // The same instrument with a rejection instead of a renunciation is consistent, and has both statuses.
         TreatyGraph g = new GraphBuilder(TestProjects.scratch(dir.resolve("consistent"), NEVER_RATIFIED_YET_RENOUNCED
                 .replace("  renunciation:\n    - renouncedBy: polity/persia\n", "  rejection:\n    - byParty: polity/persia\n")), Progress.SILENT).build();
-        Node treaty = TG.entity("agreement/soviet-persian-treaty-1921");
-        for (String status : List.of("Signed", "NeverRatified", "Rejected"))
-            assertTrue(g.inferred().contains(treaty, TG.term("status"), TG.term(status)), status);
-        assertFalse(g.inferred().contains(treaty, TG.term("status"), TG.term("Renounced")));
+        Node treaty = IriScheme.iri("agreement/soviet-persian-treaty-1921");
+        for (Node status : List.of(TG.Signed, TG.NeverRatified, TG.Rejected))
+            assertTrue(g.inferred().contains(treaty, TG.status, status), status.toString());
+        assertFalse(g.inferred().contains(treaty, TG.status, TG.Renounced));
     }
 
     @Test
@@ -189,7 +190,7 @@ class InconsistencyTest {
     @Test
     void theTreatyGraphIsConsistent() {
         assertEquals(List.of(), TestProjects.repoGraph().closure().inconsistencies());
-        Node kars = TG.entity("agreement/treaty-of-kars-1921");
-        assertTrue(TestProjects.repoGraph().inferred().contains(kars, org.apache.jena.vocabulary.RDF.type.asNode(), TG.term("Instrument")));
+        Node kars = IriScheme.iri("agreement/treaty-of-kars-1921");
+        assertTrue(TestProjects.repoGraph().inferred().contains(kars, org.apache.jena.vocabulary.RDF.type.asNode(), TG.Instrument));
     }
 }

@@ -1,7 +1,5 @@
 package org.treatygraph.serve;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,27 +20,30 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 class OntologyDocumentationTest {
     private static final String ONTOLOGY_FILE = "ontology/treaty-graph.ttl";
     private static final String LOCAL = "http://localhost:3030/";
-    private static final Function<String, String> LINK = iri -> LOCAL + iri.substring(TG.ID.length());
+    private static final Function<String, String> LINK = iri -> LOCAL + iri.substring(IriScheme.ID.length());
 
-    private static final Node TREATY = NodeFactory.createURI(TG.ID + "agreement/treaty-of-test-1921");
-    private static final Node PARTY = NodeFactory.createURI(TG.ID + "polity/testland");
+    private static final Node TREATY = NodeFactory.createURI(IriScheme.ID + "agreement/treaty-of-test-1921");
+    private static final Node PARTY = NodeFactory.createURI(IriScheme.ID + "polity/testland");
 
     private final Graph ontology = RDFDataMgr.loadGraph(ONTOLOGY_FILE);
 
     /** A tg:Treaty with a label (with markup in it) and a tg:hasParty triple to a labelled polity. */
     private static Graph data() {
         Graph g = GraphFactory.createDefaultGraph();
-        g.add(Triple.create(TREATY, RDF.type.asNode(), TG.term("Treaty")));
+        g.add(Triple.create(TREATY, RDF.type.asNode(), TG.Treaty));
         g.add(Triple.create(TREATY, RDFS.label.asNode(), NodeFactory.createLiteralLang("Treaty of <script>alert('x')</script> & Test", "en")));
-        g.add(Triple.create(TREATY, TG.term("hasParty"), PARTY));
-        g.add(Triple.create(PARTY, RDF.type.asNode(), TG.term("State")));
+        g.add(Triple.create(TREATY, TG.hasParty, PARTY));
+        g.add(Triple.create(PARTY, RDF.type.asNode(), TG.State));
         g.add(Triple.create(PARTY, RDFS.label.asNode(), NodeFactory.createLiteralLang("Testland", "en")));
-        g.add(Triple.create(TREATY, TG.term("status"), TG.term("Signed")));
+        g.add(Triple.create(TREATY, TG.status, TG.Signed));
         return g;
     }
 
@@ -243,13 +244,13 @@ class OntologyDocumentationTest {
     void theSchemaClosureLeavesDirectTermsAndAddsTheAncestors() {
         Graph closure = GraphFactory.createDefaultGraph();
         Node sub = RDFS.subClassOf.asNode();
-        Node treaty = TG.term("Treaty");
-        for (Node sup : List.of(treaty, TG.term("Agreement"), TG.term("Instrument"), NodeFactory.createURI("http://www.w3.org/ns/prov#Entity"),
+        Node treaty = TG.Treaty;
+        for (Node sup : List.of(treaty, TG.Agreement, TG.Instrument, NodeFactory.createURI("http://www.w3.org/ns/prov#Entity"),
                 NodeFactory.createURI("https://schema.org/CreativeWork"), OWL2.Thing.asNode())) {
             closure.add(Triple.create(treaty, sub, sup));
         }
-        closure.add(Triple.create(TG.term("PeaceTreaty"), sub, TG.term("Instrument")));
-        closure.add(Triple.create(TG.term("signingDate"), RDFS.subPropertyOf.asNode(), TG.term("signingDate")));
+        closure.add(Triple.create(TG.PeaceTreaty, sub, TG.Instrument));
+        closure.add(Triple.create(TG.signingDate, RDFS.subPropertyOf.asNode(), TG.signingDate));
         String page = OntologyDocumentation.render(ontology, closure, GraphFactory.createDefaultGraph(), LINK);
         String section = section(page, "Treaty");
         String text = text(section);

@@ -1,7 +1,5 @@
 package org.treatygraph.serve;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.TestProjects;
 import org.treatygraph.core.Progress;
+import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.TG;
+
+import static org.junit.jupiter.api.Assertions.*;
 
 /** The server over real HTTP on a free port, with the bundled data in a TDB2 store. */
 class ServerTest {
@@ -65,7 +66,7 @@ class ServerTest {
             qe.execSelect().forEachRemaining(s -> with.add(s.getResource("agreement").getURI()));
         }
         try (var qe = QueryExecutionHTTP.service(base + "/treaties/sparql")
-                .query(cq7.replace("WHERE {", "FROM <" + TG.ASSERTED_GRAPH.getURI() + ">\nWHERE {")).build()) {
+                .query(cq7.replace("WHERE {", "FROM <" + IriScheme.ASSERTED_GRAPH.getURI() + ">\nWHERE {")).build()) {
             qe.execSelect().forEachRemaining(s -> without.add(s.getResource("agreement").getURI()));
         }
         assertEquals(5, with.size(), with.toString());
@@ -83,10 +84,10 @@ class ServerTest {
         assertEquals("Accept", ttl.headers().firstValue("Vary").orElse(""));
         Graph g = GraphFactory.createDefaultGraph();
         RDFParser.fromString(new String(ttl.body(), "UTF-8"), Lang.TURTLE).parse(g);
-        assertTrue(g.contains(TG.entity("agreement/treaty-of-kars-1921"), TG.term("confirms"), TG.entity("agreement/treaty-of-moscow-1921")));
+        assertTrue(g.contains(IriScheme.iri("agreement/treaty-of-kars-1921"), TG.confirms, IriScheme.iri("agreement/treaty-of-moscow-1921")));
         // Its inferred facts and its own nodes (articles) come with it.
-        assertTrue(g.contains(TG.entity("agreement/treaty-of-kars-1921"), org.apache.jena.vocabulary.RDF.type.asNode(), TG.term("Agreement")));
-        assertTrue(g.find(TG.entity("agreement/treaty-of-kars-1921/article-5"), null, null).hasNext());
+        assertTrue(g.contains(IriScheme.iri("agreement/treaty-of-kars-1921"), org.apache.jena.vocabulary.RDF.type.asNode(), TG.Agreement));
+        assertTrue(g.find(IriScheme.iri("agreement/treaty-of-kars-1921/article-5"), null, null).hasNext());
         var jsonld = get("/id/agreement/treaty-of-kars-1921.jsonld", null);
         assertEquals(200, jsonld.statusCode());
         assertTrue(type(jsonld).startsWith("application/ld+json"), type(jsonld));
@@ -114,7 +115,7 @@ class ServerTest {
         String tree = new String(why.body(), "UTF-8");
         assertTrue(tree.contains("[inferred by rule prp-spo2-2]"), tree);
         assertTrue(tree.contains("[asserted, data/records/"), tree);
-        assertEquals(404, get("/explain?s=" + enc(TG.ID + "x") + "&p=" + enc(TG.NS + "annuls") + "&o=" + enc(TG.ID + "y"), "text/html").statusCode());
+        assertEquals(404, get("/explain?s=" + enc(IriScheme.ID + "x") + "&p=" + enc(TG.NS + "annuls") + "&o=" + enc(IriScheme.ID + "y"), "text/html").statusCode());
         assertTrue(html.contains("href=\"/id/polity/grand-national-assembly\""), "links stay on this server");
         assertTrue(html.matches("(?s).*href=\"/sources/001_[0-9a-f]+\\.txt\\?start=\\d+&amp;end=\\d+#passage\".*"), "quotes link to their passage");
     }
@@ -261,7 +262,7 @@ class ServerTest {
         assertEquals(0, r.exit(), r.output());
         Set<String> agreements = new TreeSet<>(r.output().lines().toList());
         assertEquals(5, agreements.size(), r.output());
-        assertTrue(agreements.contains(TG.ID + "agreement/treaty-of-kars-1921"), r.output());
+        assertTrue(agreements.contains(IriScheme.ID + "agreement/treaty-of-kars-1921"), r.output());
     }
 
     @Test
@@ -280,7 +281,7 @@ class ServerTest {
                 base + "/id/agreement/treaty-of-kars-1921"));
         assertEquals(0, r.exit(), r.output());
         Graph g = EntityServlet.describe(org.apache.jena.query.DatasetFactory.wrap(org.treatygraph.TestProjects.repoGraph().queryDataset().asDatasetGraph()),
-                TG.ID + "agreement/treaty-of-kars-1921");
+                IriScheme.ID + "agreement/treaty-of-kars-1921");
         assertTrue(r.output().contains("turtle " + g.size() + " True"), r.output() + " expected " + g.size());
         assertTrue(r.output().contains("json-ld " + g.size() + " True"), r.output());
     }
@@ -362,7 +363,7 @@ class ServerTest {
         var post = http.send(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql")).header("Content-Type", "application/sparql-query")
                 .header("Accept", "text/csv").POST(HttpRequest.BodyPublishers.ofString("ASK { ?s ?p ?o }")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, post.statusCode());
-        var gsp = get("/treaties/data?graph=" + enc(TG.ASSERTED_GRAPH.getURI()), "application/n-triples");
+        var gsp = get("/treaties/data?graph=" + enc(IriScheme.ASSERTED_GRAPH.getURI()), "application/n-triples");
         assertEquals(200, gsp.statusCode());
         assertEquals(TestProjects.repoGraph().asserted().size(), new String(gsp.body(), "UTF-8").lines().filter(l -> !l.isBlank()).count());
     }

@@ -1,0 +1,56 @@
+package org.treatygraph.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.RDFDataMgr;
+import org.treatygraph.convert.Project;
+import org.treatygraph.convert.TreatyGraph;
+
+/**
+ * The pages for people and their RDF: /id/* (Linked Data by content negotiation), /explain, /ontology and
+ * /shapes (with their RDF suffixes), /sources/*, the query page and the home page.
+ */
+final class PagesModule implements FusekiModule {
+    private final Site site;
+    private final Project project;
+    private final TreatyGraph built;
+
+    /** @param built the graph this start built, or null when the store was current (pages read the store) */
+    PagesModule(Site site, Project project, TreatyGraph built) {
+        this.site = site;
+        this.project = project;
+        this.built = built;
+    }
+
+    @Override
+    public String name() {
+        return "treaty-graph pages";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
+        OntologyServlet ontology = new OntologyServlet(project.ontologyFile(), () -> OntologyPages.html(site, built));
+        OntologyServlet shapes = new OntologyServlet(project.shapesFile(),
+                () -> ShapesPage.render(RDFDataMgr.loadGraph(project.shapesFile().toString())));
+        builder.addServlet("/ontology", ontology).addServlet("/shapes", shapes);
+        for (Formats f : Formats.values()) {
+            if (f != Formats.HTML) builder.addServlet("/ontology." + f.suffix, ontology).addServlet("/shapes." + f.suffix, shapes);
+        }
+        QueryPageServlet queryPage;
+        try {
+            queryPage = new QueryPageServlet(project.root().resolve("queries"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        builder.addServlet("/id/*", new EntityServlet(site))
+                .addServlet("/explain", new ExplainServlet(project, built))
+                .addServlet("/query", queryPage)
+                .addServlet("/sources/*", new SourcesServlet(site))
+                .addServlet("", new HomeServlet())
+                .addServlet("/favicon.ico", new HomeServlet());
+    }
+}

@@ -1,0 +1,25 @@
+package org.treatygraph.serve;
+
+import java.util.Set;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModule;
+import org.apache.jena.rdf.model.Model;
+
+/** The reconciliation service (/reconcile) that OpenRefine and other reconciling clients speak. */
+final class ReconcileModule implements FusekiModule {
+    private final Site site;
+
+    ReconcileModule(Site site) {
+        this.site = site;
+    }
+
+    @Override
+    public String name() {
+        return "treaty-graph reconciliation";
+    }
+
+    @Override
+    public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
+        builder.addServlet("/reconcile", new ReconcileServlet(site));
+    }
+}
