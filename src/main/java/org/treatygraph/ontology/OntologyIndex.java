@@ -149,7 +149,7 @@ public final class OntologyIndex {
             // Annotation properties of the ontology's own machinery are not record keys.
             if (ours && e.getValue() == Term.Kind.ANNOTATION && recordKey.isEmpty()) continue;
             String key = recordKey.orElse(p.getURI().substring(TG.NS.length()));
-            Node range = rangeOf(p, new HashSet<>());
+            Node range = rangeOf(p);
             List<String> datatypes = new ArrayList<>();
             if (range != null && range.isBlank()) {
                 Node list = graph.find(range, OWL2.unionOf.asNode(), Node.ANY).nextOptional().map(Triple::getObject).orElse(null);
@@ -167,13 +167,12 @@ public final class OntologyIndex {
     }
 
     /** The declared range, or the range of the nearest super-property that declares one. */
-    private Node rangeOf(Node p, Set<Node> seen) {
-        if (!seen.add(p)) return null;
-        Optional<Node> r = graph.find(p, RDFS.range.asNode(), Node.ANY).nextOptional().map(Triple::getObject);
-        if (r.isPresent()) return r.get();
-        for (Triple t : graph.find(p, RDFS.subPropertyOf.asNode(), Node.ANY).toList()) {
-            Node inherited = rangeOf(t.getObject(), seen);
-            if (inherited != null) return inherited;
+    private Node rangeOf(Node p) {
+        List<Node> candidates = new ArrayList<>(List.of(p));
+        candidates.addAll(hierarchy.superProperties(p));
+        for (Node q : candidates) {
+            Optional<Node> r = graph.find(q, RDFS.range.asNode(), Node.ANY).nextOptional().map(Triple::getObject);
+            if (r.isPresent()) return r.get();
         }
         return null;
     }

@@ -1,9 +1,8 @@
 package org.treatygraph.serve;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,12 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.compose.Union;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.DC_11;
@@ -27,6 +26,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
+import org.treatygraph.ontology.Hierarchy;
 import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.Prefixes;
 import org.treatygraph.ontology.TG;
@@ -116,11 +116,6 @@ public final class OntologyDocumentation {
         CHARACTERISTICS.put(OWL2.IrreflexiveProperty.asNode(), "irreflexive");
     }
 
-    /** Terms every class or property is trivially below or above; the hierarchy leaves them out. */
-    private static final Set<Node> TRIVIAL = Set.of(OWL2.Thing.asNode(), OWL2.Nothing.asNode(), RDFS.Resource.asNode(),
-            OWL2.topObjectProperty.asNode(), OWL2.bottomObjectProperty.asNode(),
-            OWL2.topDataProperty.asNode(), OWL2.bottomDataProperty.asNode());
-
     /** Restrictions of class expressions: the property of the restriction and the word the page uses. */
     private static final Map<Node, String> RESTRICTIONS = new LinkedHashMap<>();
     static {
@@ -209,8 +204,8 @@ public final class OntologyDocumentation {
     private final Map<Group, List<Node>> groups = new LinkedHashMap<>();
     /** The anchor of each documented term. */
     private final Map<Node, String> anchors = new HashMap<>();
-    private final Hierarchy classes;
-    private final Hierarchy properties;
+    private final Hierarchy.Order classes;
+    private final Hierarchy.Order properties;
 
     private OntologyDocumentation(Graph ontology, Graph inferred, Graph data, Function<String, String> entityLink) {
         this.ontology = ontology;
@@ -221,8 +216,9 @@ public final class OntologyDocumentation {
         prefixes.sort(Comparator.comparing((Map.Entry<String, String> e) -> -e.getValue().length()).thenComparing(Map.Entry::getKey));
         this.ontologyNode = sorted(subjects(ontology, TYPE, ONTOLOGY)).stream().filter(Node::isURI).findFirst().orElse(null);
         this.namespace = namespaceOf(ontologyNode);
-        this.classes = new Hierarchy(SUB_CLASS_OF);
-        this.properties = new Hierarchy(SUB_PROPERTY_OF);
+        Hierarchy hierarchy = new Hierarchy(inferred == null ? ontology : new Union(ontology, inferred));
+        this.classes = hierarchy.classes();
+        this.properties = hierarchy.properties();
         collectTerms();
     }
 
@@ -337,7 +333,7 @@ public final class OntologyDocumentation {
                 }
             }
         }
-        if (title.equals(ontologyNode == null ? null : preferredText(objects(ontology, ontologyNode, LABEL)))) shownInHeader.add(LABEL);
+        if (title.equals(ontologyNode == null ? null : label(ontologyNode))) shownInHeader.add(LABEL);
         out.append("<dl class=\"meta\">\n");
         if (ontologyNode != null) {
             row(out, "IRI", "<code>" + esc(ontologyNode.getURI()) + "</code>");
@@ -403,7 +399,7 @@ public final class OntologyDocumentation {
             out.append("<p class=\"comment\">").append(esc(text(comment))).append("</p>\n");
         }
         out.append("<dl>\n");
-        String label = preferredText(objects(ontology, term, LABEL));
+        String label = label(term);
         if (label != null) row(out, "Label", esc(label));
         switch (g) {
             case CLASSES -> classRows(out, term);
@@ -421,9 +417,9 @@ public final class OntologyDocumentation {
     }
 
     private void classRows(StringBuilder out, Node c) {
-        listRow(out, "Superclasses", classes.direct(c));
-        listRow(out, "Subclasses", classes.directSubs(c));
-        if (inferred != null) listRow(out, "All superclasses", classes.ancestors(c));
+        listRow(out, "Superclasses", classes.directlyAbove(c));
+        listRow(out, "Subclasses", classes.directlyBelow(c));
+        if (inferred != null) listRow(out, "All superclasses", classes.above(c));
         listRow(out, "Equivalent classes", symmetric(c, EQUIVALENT_CLASS));
         listRow(out, "Disjoint with", symmetric(c, DISJOINT_WITH));
         List<Node> inDomain = new ArrayList<>();
@@ -451,9 +447,9 @@ public final class OntologyDocumentation {
         if (!characteristics.isEmpty()) row(out, "Characteristics", esc(String.join(", ", characteristics)));
         domainOrRange(out, "Domain", p, DOMAIN);
         domainOrRange(out, "Range", p, RANGE);
-        listRow(out, "Super-properties", properties.direct(p));
-        listRow(out, "Sub-properties", properties.directSubs(p));
-        if (inferred != null) listRow(out, "All super-properties", properties.ancestors(p));
+        listRow(out, "Super-properties", properties.directlyAbove(p));
+        listRow(out, "Sub-properties", properties.directlyBelow(p));
+        if (inferred != null) listRow(out, "All super-properties", properties.above(p));
         listRow(out, "Equivalent properties", symmetric(p, EQUIVALENT_PROPERTY));
         listRow(out, "Inverse of", symmetric(p, INVERSE_OF));
         List<String> chains = new ArrayList<>();
@@ -472,22 +468,16 @@ public final class OntologyDocumentation {
             row(out, name, joinExpressions(own));
             return;
         }
-        Deque<Node> todo = new ArrayDeque<>(properties.direct(p));
-        Set<Node> seen = new HashSet<>(todo);
-        while (!todo.isEmpty()) {
-            Node sup = todo.removeFirst();
+        for (Node sup : properties.above(p)) {
             List<Node> inherited = objects(ontology, sup, predicate);
             if (!inherited.isEmpty()) {
                 row(out, name, joinExpressions(inherited) + " <small>(from " + ref(sup) + ")</small>");
                 return;
             }
-            for (Node next : properties.direct(sup)) {
-                if (seen.add(next)) todo.addLast(next);
-            }
         }
     }
 
-    private String joinExpressions(List<Node> nodes) {
+    private String joinExpressions(Collection<Node> nodes) {
         List<String> parts = new ArrayList<>();
         for (Node n : nodes) parts.add(expression(n));
         parts.sort(Comparator.comparing((String html) -> html.replaceAll("<[^>]*>", "")).thenComparing(Comparator.naturalOrder()));
@@ -497,7 +487,7 @@ public final class OntologyDocumentation {
     private void individualRows(StringBuilder out, Node i) {
         List<Node> types = new ArrayList<>();
         for (Node t : objects(ontology, i, TYPE)) {
-            if (!t.equals(NAMED_INDIVIDUAL) && !TRIVIAL.contains(t)) types.add(t);
+            if (!t.equals(NAMED_INDIVIDUAL) && !Hierarchy.isTrivial(t)) types.add(t);
         }
         listRow(out, "Types", types);
     }
@@ -515,7 +505,7 @@ public final class OntologyDocumentation {
 
     /** A row name for a predicate: its label (capitalised) linked to its section, or its prefixed name. */
     private String predicateName(Node p) {
-        String label = preferredText(objects(ontology, p, LABEL));
+        String label = label(p);
         String name = label == null ? shortName(p) : Character.toUpperCase(label.charAt(0)) + label.substring(1);
         String id = anchors.get(p);
         if (id == null) return esc(name);
@@ -529,7 +519,7 @@ public final class OntologyDocumentation {
         Triple best = best(data.find(Node.ANY, TYPE, c).toList());
         if (best == null) {
             List<Triple> triples = new ArrayList<>();
-            for (Node sub : classes.descendants(c)) triples.addAll(data.find(Node.ANY, TYPE, sub).toList());
+            for (Node sub : classes.below(c)) triples.addAll(data.find(Node.ANY, TYPE, sub).toList());
             best = best(triples);
         }
         return best == null ? null : exampleTriple(best);
@@ -539,7 +529,7 @@ public final class OntologyDocumentation {
         Triple best = best(data.find(Node.ANY, p, Node.ANY).toList());
         if (best == null) {
             List<Triple> triples = new ArrayList<>();
-            for (Node sub : properties.descendants(p)) triples.addAll(data.find(Node.ANY, sub, Node.ANY).toList());
+            for (Node sub : properties.below(p)) triples.addAll(data.find(Node.ANY, sub, Node.ANY).toList());
             best = best(triples);
         }
         return best == null ? null : exampleTriple(best);
@@ -654,7 +644,7 @@ public final class OntologyDocumentation {
         String id = anchors.get(n);
         String name = "<code>" + esc(shortName(n)) + "</code>";
         if (id == null) return name;
-        String label = preferredText(objects(ontology, n, LABEL));
+        String label = label(n);
         return "<a href=\"#" + esc(id) + "\"" + (label == null ? "" : " title=\"" + esc(label) + "\"") + ">" + name + "</a>";
     }
 
@@ -736,7 +726,7 @@ public final class OntologyDocumentation {
         out.append("<dt>").append(name).append("</dt><dd>").append(html).append("</dd>\n");
     }
 
-    private void listRow(StringBuilder out, String name, List<Node> nodes) {
+    private void listRow(StringBuilder out, String name, Collection<Node> nodes) {
         if (nodes.isEmpty()) return;
         row(out, name, joinExpressions(nodes));
     }
@@ -794,6 +784,10 @@ public final class OntologyDocumentation {
         return best;
     }
 
+    private String label(Node term) {
+        return preferredText(objects(ontology, term, LABEL));
+    }
+
     private String firstText(Node s, Node... predicates) {
         for (Node p : predicates) {
             String t = preferredText(objects(ontology, s, p));
@@ -837,99 +831,5 @@ public final class OntologyDocumentation {
 
     private static String esc(String s) {
         return Html.esc(s);
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // Class and property hierarchies
-
-    /**
-     * A hierarchy (rdfs:subClassOf or rdfs:subPropertyOf) from the ontology and, if given, the inferred schema:
-     * direct super- and sub-terms are what is left after removing edges implied by others (the transitive reduction),
-     * so a closure that states every ancestor shows the same direct terms as the asserted hierarchy.
-     */
-    private final class Hierarchy {
-        private final Map<Node, Set<Node>> up = new HashMap<>();
-        private final Map<Node, Set<Node>> ancestors = new HashMap<>();
-        private final Map<Node, List<Node>> direct = new HashMap<>();
-        private final Map<Node, List<Node>> directSubs = new HashMap<>();
-
-        Hierarchy(Node predicate) {
-            addEdges(ontology, predicate);
-            if (inferred != null) addEdges(inferred, predicate);
-            for (Node n : new ArrayList<>(up.keySet())) {
-                for (Node sup : direct(n)) directSubs.computeIfAbsent(sup, k -> new ArrayList<>()).add(n);
-            }
-            directSubs.replaceAll((k, v) -> sorted(v));
-        }
-
-        private void addEdges(Graph g, Node predicate) {
-            g.find(Node.ANY, predicate, Node.ANY).forEach(t -> {
-                Node s = t.getSubject(), o = t.getObject();
-                if (s.isURI() && o.isURI() && !s.equals(o) && !TRIVIAL.contains(o) && !TRIVIAL.contains(s)) {
-                    up.computeIfAbsent(s, k -> new HashSet<>()).add(o);
-                }
-            });
-        }
-
-        /** Every term above {@code n} (not {@code n} itself). */
-        List<Node> ancestors(Node n) {
-            Set<Node> all = closure(n);
-            Set<Node> result = new HashSet<>(all);
-            result.remove(n);
-            return sorted(result);
-        }
-
-        private Set<Node> closure(Node n) {
-            Set<Node> cached = ancestors.get(n);
-            if (cached != null) return cached;
-            Set<Node> seen = new HashSet<>();
-            Deque<Node> todo = new ArrayDeque<>(up.getOrDefault(n, Set.of()));
-            while (!todo.isEmpty()) {
-                Node x = todo.pop();
-                if (seen.add(x)) todo.addAll(up.getOrDefault(x, Set.of()));
-            }
-            ancestors.put(n, seen);
-            return seen;
-        }
-
-        /** The terms directly above {@code n}: those not above another term above {@code n} (terms equivalent to either aside). */
-        List<Node> direct(Node n) {
-            List<Node> cached = direct.get(n);
-            if (cached != null) return cached;
-            Set<Node> above = closure(n);
-            List<Node> result = new ArrayList<>();
-            for (Node s : up.getOrDefault(n, Set.of())) {
-                boolean implied = false;
-                for (Node t : above) {
-                    if (t.equals(s) || t.equals(n)) continue;
-                    boolean tEquivalentToN = closure(t).contains(n);
-                    boolean tEquivalentToS = closure(s).contains(t) && closure(t).contains(s);
-                    if (!tEquivalentToN && !tEquivalentToS && closure(t).contains(s)) {
-                        implied = true;
-                        break;
-                    }
-                }
-                if (!implied) result.add(s);
-            }
-            result = sorted(result);
-            direct.put(n, result);
-            return result;
-        }
-
-        List<Node> directSubs(Node n) {
-            return directSubs.getOrDefault(n, List.of());
-        }
-
-        /** Every term below {@code n}, in IRI order. */
-        List<Node> descendants(Node n) {
-            Set<Node> result = new TreeSet<>(Comparator.comparing(Node::getURI));
-            Deque<Node> todo = new ArrayDeque<>(directSubs(n));
-            while (!todo.isEmpty()) {
-                Node x = todo.pop();
-                if (result.add(x)) todo.addAll(directSubs(x));
-            }
-            result.remove(n);
-            return new ArrayList<>(result);
-        }
     }
 }
