@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.Prefixes;
 
@@ -17,7 +19,8 @@ import org.treatygraph.ontology.Prefixes;
  * The page for people about one entity: label and kinds, every fact with links to the related entities
  * (inferred facts marked, with the rule-based explanation one command away), the nodes that belong to it,
  * incoming links, the Wikidata link, and each fact's source quotes with document and offsets, linked to
- * the source text with the passage highlighted. Runs inside the caller's read transaction.
+ * the source text with the passage highlighted. Rendered from the entity's description alone (the result
+ * of describe-entity.rq, which is also its RDF view): the page's queries in page/ run over it, not the store.
  */
 final class EntityPage {
     /** The page's queries (resources in page/), parsed once; each is run with its node bound. */
@@ -27,9 +30,9 @@ final class EntityPage {
     private final Dataset ds;
     private final String iri;
 
-    EntityPage(Site site, Dataset ds, String iri) {
+    EntityPage(Site site, DatasetGraph description, String iri) {
         this.site = site;
-        this.ds = ds;
+        this.ds = DatasetFactory.wrap(description);
         this.iri = iri;
     }
 

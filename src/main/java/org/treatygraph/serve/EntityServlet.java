@@ -47,27 +47,13 @@ final class EntityServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "Offered: text/html, text/turtle, application/ld+json, application/rdf+xml, application/n-triples");
             return;
         }
-        Dataset ds = DatasetFactory.wrap(site.dataset());
-        boolean exists = Txn.calculateRead(ds, () -> {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query("ASK { <" + iri + "> ?p ?o }").build()) {
-                return qe.execAsk();
-            }
-        });
-        if (!exists) {
-            notFound(resp, f, iri);
-            return;
-        }
-        if (f == Formats.HTML) {
-            Replies.html(resp, 200, Txn.calculateRead(ds, () -> new EntityPage(site, ds, iri).render()));
-            return;
-        }
-        byte[] body = site.descriptions.get(iri, f, () -> {
-            Graph g = Txn.calculateRead(ds, () -> describe(ds, iri));
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            RDFDataMgr.write(out, g, f.format);
-            return out.toByteArray();
-        });
-        Replies.send(resp, 200, f.contentType(), body);
+        Dataset store = DatasetFactory.wrap(site.dataset());
+        Formats format = f;
+        byte[] body = site.descriptions.view(store, IriScheme.iri(rest), f, description -> format == Formats.HTML
+                ? new EntityPage(site, description, iri).render().getBytes(StandardCharsets.UTF_8)
+                : RDFWriter.source(description.getDefaultGraph()).format(format.format).asString().getBytes(StandardCharsets.UTF_8));
+        if (body == null) notFound(resp, f, iri);
+        else Replies.send(resp, 200, f.contentType(), body);
     }
 
     private static void notFound(HttpServletResponse resp, Formats f, String iri) throws IOException {
@@ -76,16 +62,5 @@ final class EntityServlet extends HttpServlet {
                 ? Html.page("Not found", "<h1>Not found</h1><p>The treaty graph has nothing about <code>" + Html.esc(iri) + "</code>.</p>").getBytes(StandardCharsets.UTF_8)
                 : RDFWriter.source(GraphFactory.createDefaultGraph()).format(f.format).asString().getBytes(StandardCharsets.UTF_8);
         Replies.send(resp, 404, f.contentType(), body);
-    }
-
-    private static final org.apache.jena.query.Query DESCRIBE = Prefixes.query(EntityServlet.class, "describe-entity.rq");
-
-    /** The entity's description: its triples and those of its own nodes, their citations, and labels of what they link to. */
-    static Graph describe(Dataset ds, String iri) {
-        try (QueryExecution qe = QueryExecution.dataset(ds).query(DESCRIBE).substitution("entity", ResourceFactory.createResource(iri)).build()) {
-            Graph g = qe.execConstruct().getGraph();
-            g.getPrefixMapping().setNsPrefixes(Prefixes.MAPPING);
-            return g;
-        }
     }
 }
