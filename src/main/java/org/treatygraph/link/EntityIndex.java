@@ -117,9 +117,8 @@ public final class EntityIndex {
 
     /** A type or property given as a full tg: IRI, a prefixed name or a local name. */
     static String localName(String s) {
-        if (s.startsWith(TG.NS)) return s.substring(TG.NS.length());
-        if (s.startsWith("tg:")) return s.substring(3);
-        return s;
+        String iri = Prefixes.MAPPING.expandPrefix(s);
+        return iri.startsWith(TG.NS) ? iri.substring(TG.NS.length()) : s;
     }
 
     /** Lower case, accents and punctuation removed, spaces collapsed: "Sèvres" and "sevres" compare equal. */

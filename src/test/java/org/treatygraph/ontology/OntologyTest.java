@@ -19,6 +19,28 @@ class OntologyTest {
     private final Graph g = index.graph();
 
     @Test
+    void theGeneratedVocabularyHasEveryDeclaredTermAndNoOther() throws IllegalAccessException {
+        // TG is generated from the ontology at build time; a term the ontology declares is a constant, and
+        // a constant is a term the ontology declares (with its IRI).
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        g.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEach(t -> {
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(TG.NS)) declared.add(t.getSubject().getURI());
+        });
+        java.util.Set<String> generated = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field f : TG.class.getFields()) {
+            if (f.getType() == Node.class) {
+                Node n = (Node) f.get(null);
+                assertEquals(TG.NS + f.getName(), n.getURI());
+                generated.add(n.getURI());
+            }
+        }
+        assertTrue(declared.size() > 200, "declared: " + declared.size());
+        assertEquals(declared, generated);
+        assertEquals(g.getPrefixMapping().getNsPrefixURI("prov"), Prefixes.MAPPING.getNsPrefixURI("prov"));
+        assertEquals(IriScheme.ID, Prefixes.MAPPING.getNsPrefixURI("id"));
+    }
+
+    @Test
     void hasAVersionIri() {
         Node ont = NodeFactory.createURI(IriScheme.ONTOLOGY);
         assertTrue(g.contains(ont, RDF.type.asNode(), OWL2.Ontology.asNode()));
