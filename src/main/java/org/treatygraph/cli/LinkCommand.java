@@ -15,6 +15,7 @@ import org.apache.jena.query.Dataset;
 import org.treatygraph.convert.GraphBuilder;
 import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.core.Progress;
+import org.treatygraph.link.Candidate;
 import org.treatygraph.link.Candidates;
 import org.treatygraph.link.EntityIndex;
 import org.treatygraph.link.LeaveOneOut;
@@ -95,10 +96,10 @@ final class LinkCommand implements Callable<Integer> {
         for (String id : ids) {
             EntityIndex.Entry e = index.get(id);
             if (e.values().containsKey("exactMatch")) continue;
-            List<Candidates.Candidate> found = candidates.find(profiles.wanted(id), 5);
+            List<Candidate> found = candidates.find(profiles.wanted(id), 5);
             ObjectNode entry = entities.addObject().put("id", id).put("label", e.label());
             ArrayNode list = entry.putArray("candidates");
-            for (Candidates.Candidate c : found) {
+            for (Candidate c : found) {
                 ObjectNode n = list.addObject().put("qid", c.qid()).put("label", c.label()).put("description", c.description())
                         .put("score", c.score()).put("name", c.nameScore());
                 if (c.typeScore() != null) n.put("type", c.typeScore());
@@ -107,7 +108,7 @@ final class LinkCommand implements Callable<Integer> {
             }
             if (acceptAbove != null && !Candidates.mayAcceptAutomatically(id)) entry.put("accept", "a polity: only a person decides");
             else if (acceptAbove != null && !found.isEmpty() && found.get(0).score() > acceptAbove) {
-                Candidates.Candidate c = found.get(0);
+                Candidate c = found.get(0);
                 ObjectNode link = yaml.createObjectNode().put("entity", id).put("qid", c.qid()).put("how", "accepted-candidate")
                         .put("acceptedBy", "link --accept-above " + acceptAbove + " against " + api).put("score", c.score())
                         .put("itemLabel", c.label()).put("review", review.toString()).put("checked", LocalDate.now().toString());

@@ -36,7 +36,7 @@ public final class LeaveOneOut {
         for (String id : ids) {
             String recorded = recordedQid(index.get(id));
             if (recorded == null) continue;
-            List<Candidates.Candidate> found = candidates.find(profiles.wanted(id), 5);
+            List<Candidate> found = candidates.find(profiles.wanted(id), 5);
             int rank = 0;
             for (int i = 0; i < found.size(); i++) if (found.get(i).qid().equals(recorded)) { rank = i + 1; break; }
             rows.add(new Row(id, recorded, found.isEmpty() ? "" : found.get(0).qid(), found.isEmpty() ? 0 : found.get(0).score(), rank));

@@ -55,17 +55,17 @@ public final class Profiles {
     }
 
     /** What to look for on Wikidata for this entity. */
-    public Candidates.Wanted wanted(String id) {
+    public Wanted wanted(String id) {
         EntityIndex.Entry e = index.get(id);
         Set<String> wikidataClasses = new LinkedHashSet<>();
         for (String t : e.types()) wikidataClasses.addAll(classesByType.getOrDefault(t, Set.of()));
-        Candidates.Dates dates = switch (id.substring(0, id.indexOf('/'))) {
-            case "agreement" -> Candidates.Dates.POINT;
-            case "person" -> Candidates.Dates.LIFE;
-            case "polity" -> Candidates.Dates.EXISTENCE;
-            default -> Candidates.Dates.NONE;
+        Wanted.Dates dates = switch (id.substring(0, id.indexOf('/'))) {
+            case "agreement" -> Wanted.Dates.POINT;
+            case "person" -> Wanted.Dates.LIFE;
+            case "polity" -> Wanted.Dates.EXISTENCE;
+            default -> Wanted.Dates.NONE;
         };
-        return new Candidates.Wanted(withAbbreviationsExpanded(e.names()), wikidataClasses, years.getOrDefault(id, Set.of()), dates);
+        return new Wanted(withAbbreviationsExpanded(e.names()), wikidataClasses, years.getOrDefault(id, Set.of()), dates);
     }
 
     /** The names, then each name with its abbreviations spelt out (abbreviations.properties), where that differs. */

@@ -17,25 +17,26 @@ import org.treatygraph.cli.Main;
 
 /** Candidate search against a local stand-in for the Wikidata API: ranking, cache, rate limits, broken answers. */
 class LinkTest {
+    static final Scoring SCORING = new Scoring(ScoringWeights.standard());
     @TempDir Path tmp;
 
-    static Candidates.Wanted kars(int year) {
-        return new Candidates.Wanted(List.of("Treaty of Kars", "Kars"), Set.of("Q131569"), Set.of(year), Candidates.Dates.POINT);
+    static Wanted kars(int year) {
+        return new Wanted(List.of("Treaty of Kars", "Kars"), Set.of("Q131569"), Set.of(year), Wanted.Dates.POINT);
     }
 
     @Test
     void theTreatyRanksAboveThePlaceAndTypeAndDateCount() throws Exception {
         try (WikidataFixture wd = new WikidataFixture()) {
             Candidates c = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000));
-            List<Candidates.Candidate> found = c.find(kars(1921), 5);
-            assertEquals(List.of("Q900001", "Q900002"), found.stream().map(Candidates.Candidate::qid).toList());
+            List<Candidate> found = c.find(kars(1921), 5);
+            assertEquals(List.of("Q900001", "Q900002"), found.stream().map(Candidate::qid).toList());
             assertEquals(20.0, found.get(0).dateScore());
             assertEquals(20.0, found.get(0).typeScore());
             assertEquals(100.0, found.get(0).score());
             assertEquals(0.0, found.get(1).typeScore(), "a city is not a treaty");
             assertEquals(10.0, found.get(1).dateScore(), "no date on the item: half");
             assertTrue(found.get(0).score() > found.get(1).score() + 10, found.toString());
-            List<Candidates.Candidate> wrongYear = c.find(kars(1920), 5);
+            List<Candidate> wrongYear = c.find(kars(1920), 5);
             assertEquals(0.0, wrongYear.get(0).dateScore(), "a different year earns nothing");
             assertEquals(80.0, wrongYear.get(0).score());
         }
@@ -46,11 +47,11 @@ class LinkTest {
         try (WikidataFixture wd = new WikidataFixture(true)) {
             Candidates c = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000));
             // The modern country (inception 1991 on its page) cannot be the Armenia of 1918-1920.
-            Candidates.Candidate armenia = c.find(new Candidates.Wanted(List.of("Armenia"), Set.of("Q3024240", "Q3624078", "Q6256"), Set.of(1918, 1920),
-                    Candidates.Dates.EXISTENCE), 5).stream().filter(x -> x.qid().equals("Q399")).findFirst().orElseThrow();
+            Candidate armenia = c.find(new Wanted(List.of("Armenia"), Set.of("Q3024240", "Q3624078", "Q6256"), Set.of(1918, 1920),
+                    Wanted.Dates.EXISTENCE), 5).stream().filter(x -> x.qid().equals("Q399")).findFirst().orElseThrow();
             assertEquals(0.0, armenia.dateScore());
             assertEquals(20.0, armenia.typeScore());
-            Candidates.Candidate later = c.find(new Candidates.Wanted(List.of("Armenia"), Set.of(), Set.of(1995), Candidates.Dates.EXISTENCE), 5)
+            Candidate later = c.find(new Wanted(List.of("Armenia"), Set.of(), Set.of(1995), Wanted.Dates.EXISTENCE), 5)
                     .stream().filter(x -> x.qid().equals("Q399")).findFirst().orElseThrow();
             assertEquals(20.0, later.dateScore());
         }
@@ -76,7 +77,7 @@ class LinkTest {
                 + "-00-00T00:00:00Z\", \"precision\": 9, \"calendarmodel\": \"http://www.wikidata.org/entity/Q1985727\"}}}, \"type\": \"statement\", \"rank\": \"normal\"}";
     }
 
-    static final Candidates.Wanted RURITANIA_1919 = new Candidates.Wanted(List.of("Ruritania"), Set.of("Q3024240", "Q3624078"), Set.of(1919), Candidates.Dates.EXISTENCE);
+    static final Wanted RURITANIA_1919 = new Wanted(List.of("Ruritania"), Set.of("Q3024240", "Q3624078"), Set.of(1919), Wanted.Dates.EXISTENCE);
 
     @Test
     void theHistoricalStateAPresentDayNamesakeIsDifferentFromIsFoundAndWins() throws Exception {
@@ -85,11 +86,11 @@ class LinkTest {
             wd.add(item("Q900010", "Ruritania", "Q3624078", 1991, null));
             wd.add(item("Q900011", "First Ruritanian Republic", "Q3024240", 1918, 1920));
             // Without a claim pointing to it, the name search never reaches the historical state.
-            assertEquals(List.of("Q900010"), c.find(RURITANIA_1919, 5).stream().map(Candidates.Candidate::qid).toList());
+            assertEquals(List.of("Q900010"), c.find(RURITANIA_1919, 5).stream().map(Candidate::qid).toList());
 
             wd.add(item("Q900010", "Ruritania", "Q3624078", 1991, null, "P1889", "Q900011"));
-            List<Candidates.Candidate> found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache2"), 10_000)).find(RURITANIA_1919, 5);
-            assertEquals(List.of("Q900011", "Q900010"), found.stream().map(Candidates.Candidate::qid).toList(), found.toString());
+            List<Candidate> found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache2"), 10_000)).find(RURITANIA_1919, 5);
+            assertEquals(List.of("Q900011", "Q900010"), found.stream().map(Candidate::qid).toList(), found.toString());
             assertEquals("P1889 of Q900010", found.get(0).foundVia());
             assertNull(found.get(1).foundVia(), "found by the search");
             assertEquals(20.0, found.get(0).dateScore(), "1918-1920 holds 1919");
@@ -99,23 +100,23 @@ class LinkTest {
 
     @Test
     void aRegimeRanksAfterItsStateUnlessTheStatesTimeExcludesOurs() throws Exception {
-        Candidates.Wanted ruritania = new Candidates.Wanted(List.of("Ruritania", "Ruritanian Republic"), Set.of("Q3024240", "Q3624078"), Set.of(1920, 1922),
-                Candidates.Dates.EXISTENCE);
+        Wanted ruritania = new Wanted(List.of("Ruritania", "Ruritanian Republic"), Set.of("Q3024240", "Q3624078"), Set.of(1920, 1922),
+                Wanted.Dates.EXISTENCE);
         try (WikidataFixture wd = new WikidataFixture()) {
             wd.add(item("Q900030", "Realm of the Ruritanians", "Q900099", null, null));
             wd.add(item("Q900031", "Ruritanian Republic", "Q3024240", 1918, 1933, "P1269", "Q900030"));
-            List<Candidates.Candidate> found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000)).find(ruritania, 5);
-            assertEquals(List.of("Q900030", "Q900031"), found.stream().map(Candidates.Candidate::qid).toList(), found.toString());
+            List<Candidate> found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000)).find(ruritania, 5);
+            assertEquals(List.of("Q900030", "Q900031"), found.stream().map(Candidate::qid).toList(), found.toString());
             assertTrue(found.get(1).score() > found.get(0).score(), "the regime scores higher on name, type and dates, yet follows its state: " + found);
             assertEquals("P1269 of Q900031", found.get(0).foundVia());
 
             // A state founded after our years cannot be ours: its regime keeps its place.
             wd.add(item("Q900030", "Realm of the Ruritanians", "Q900099", 1991, null));
             found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache2"), 10_000)).find(ruritania, 5);
-            assertEquals(List.of("Q900031", "Q900030"), found.stream().map(Candidates.Candidate::qid).toList(), found.toString());
+            assertEquals(List.of("Q900031", "Q900030"), found.stream().map(Candidate::qid).toList(), found.toString());
         }
         // Only polities: a person's or a treaty's candidates are ranked by score alone.
-        assertEquals(Candidates.Dates.EXISTENCE, ruritania.dates());
+        assertEquals(Wanted.Dates.EXISTENCE, ruritania.dates());
     }
 
     @Test
@@ -135,13 +136,13 @@ class LinkTest {
     @Test
     void aStateThatExistedForPartOfOurYearsLosesInProportion() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        Candidates.Wanted w = new Candidates.Wanted(List.of("Ruritania"), Set.of(), Set.of(1918, 1919, 1920, 1921), Candidates.Dates.EXISTENCE);
+        Wanted w = new Wanted(List.of("Ruritania"), Set.of(), Set.of(1918, 1919, 1920, 1921), Wanted.Dates.EXISTENCE);
         // Founded 1920: half our years inside, date part 0.5, then scaled by 0.5 + 0.5 × 0.5.
-        assertEquals(round(100 * (60 + 0.5 * 20) / 80.0 * 0.75), Candidates.score(w, json.readTree(item("Q900040", "Ruritania", "Q1", 1920, null))).score());
+        assertEquals(round(100 * (60 + 0.5 * 20) / 80.0 * 0.75), SCORING.score(w, new Item(json.readTree(item("Q900040", "Ruritania", "Q1", 1920, null)))).score());
         // All inside: no scaling; none inside: halved; no dates on the item: half the date part, no scaling.
-        assertEquals(100.0, Candidates.score(w, json.readTree(item("Q900041", "Ruritania", "Q1", 1900, 1930))).score());
-        assertEquals(37.5, Candidates.score(w, json.readTree(item("Q900042", "Ruritania", "Q1", 1991, null))).score());
-        assertEquals(87.5, Candidates.score(w, json.readTree(item("Q900043", "Ruritania", "Q1", null, null))).score());
+        assertEquals(100.0, SCORING.score(w, new Item(json.readTree(item("Q900041", "Ruritania", "Q1", 1900, 1930)))).score());
+        assertEquals(37.5, SCORING.score(w, new Item(json.readTree(item("Q900042", "Ruritania", "Q1", 1991, null)))).score());
+        assertEquals(87.5, SCORING.score(w, new Item(json.readTree(item("Q900043", "Ruritania", "Q1", null, null)))).score());
     }
 
     private static double round(double d) {
@@ -151,24 +152,24 @@ class LinkTest {
     @Test
     void aNameSeveralItemsCarryCountsLessThanANameOnlyOneCarries() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        Candidates.Wanted armenia = new Candidates.Wanted(List.of("Republic of Armenia", "Armenia"), Set.of(), Set.of(), Candidates.Dates.NONE);
-        var region = json.readTree(item("Q900020", "Armenia", "Q82794", null, null));
-        var modern = json.readTree(item("Q900021", "Armenia", "Q3624078", null, null));
-        var republic = json.readTree(item("Q900022", "First Republic of Armenia", "Q3024240", null, null));
-        assertEquals(Set.of(1), Candidates.sharedNames(armenia, List.of(region, modern, republic)), "two items carry \"Armenia\"");
-        assertEquals(Set.of(), Candidates.sharedNames(armenia, List.of(region, republic)));
+        Wanted armenia = new Wanted(List.of("Republic of Armenia", "Armenia"), Set.of(), Set.of(), Wanted.Dates.NONE);
+        var region = new Item(json.readTree(item("Q900020", "Armenia", "Q82794", null, null)));
+        var modern = new Item(json.readTree(item("Q900021", "Armenia", "Q3624078", null, null)));
+        var republic = new Item(json.readTree(item("Q900022", "First Republic of Armenia", "Q3024240", null, null)));
+        assertEquals(Set.of(1), Scoring.sharedNames(armenia, List.of(region, modern, republic)), "two items carry \"Armenia\"");
+        assertEquals(Set.of(), Scoring.sharedNames(armenia, List.of(region, republic)));
         // Alone, the exact match on our alternative name beats containment of our label (0.95 against 0.9) ...
-        assertTrue(Candidates.score(armenia, region).score() > Candidates.score(armenia, republic).score());
+        assertTrue(SCORING.score(armenia, region).score() > SCORING.score(armenia, republic).score());
         // ... shared with another item, it counts 0.9 of that, and the republic comes first.
-        Set<Integer> shared = Candidates.sharedNames(armenia, List.of(region, modern, republic));
-        assertEquals(85.5, Candidates.score(armenia, region, shared, null).score());
-        assertEquals(90.0, Candidates.score(armenia, republic, shared, null).score());
+        Set<Integer> shared = Scoring.sharedNames(armenia, List.of(region, modern, republic));
+        assertEquals(85.5, SCORING.score(armenia, region, shared, null).score());
+        assertEquals(90.0, SCORING.score(armenia, republic, shared, null).score());
     }
 
     @Test
     void moreThanFiftyItemsAreAskedForInBatchesOfFifty() throws Exception {
         try (WikidataFixture wd = new WikidataFixture()) {
-            Candidates c = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000));
+            CandidateSearch c = new CandidateSearch(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000));
             List<String> ids = new java.util.ArrayList<>();
             for (int i = 0; i < 60; i++) ids.add("Q" + (800000 + i));
             ids.add("Q900001");
@@ -190,12 +191,12 @@ class LinkTest {
     void responsesAreCachedSoARerunNeedsNoNetwork() throws Exception {
         Path cache = tmp.resolve("cache");
         try (WikidataFixture wd = new WikidataFixture()) {
-            Candidates.Wanted treaty = new Candidates.Wanted(List.of("Treaty of Kars"), Set.of(), Set.of(), Candidates.Dates.POINT);
+            Wanted treaty = new Wanted(List.of("Treaty of Kars"), Set.of(), Set.of(), Wanted.Dates.POINT);
             new Candidates(new WikidataApi(wd.api(), cache, 10_000)).find(treaty, 5);
             assertEquals(3, wd.requests.get(), "prefix search, full-text search, entities");
             String api = wd.api();
             wd.close();
-            List<Candidates.Candidate> again = new Candidates(new WikidataApi(api, cache, 10_000)).find(treaty, 5);
+            List<Candidate> again = new Candidates(new WikidataApi(api, cache, 10_000)).find(treaty, 5);
             assertEquals("Q900001", again.get(0).qid(), "answered from the cache with the server gone");
         }
     }
