@@ -64,7 +64,7 @@ final class Descriptions {
     static DatasetGraph describe(Dataset store, Node entity) {
         try (QueryExecution qe = QueryExecution.dataset(store).query(DESCRIBE).substitution("entity", ResourceFactory.createResource(entity.getURI())).build()) {
             DatasetGraph named = qe.execConstructDataset().asDatasetGraph();
-            DatasetGraph d = DatasetGraphFactory.createTxnMem();
+            DatasetGraph d = DatasetGraphFactory.createGeneral();
             named.find().forEachRemaining(q -> {
                 d.add(q);
                 d.getDefaultGraph().add(q.asTriple());
