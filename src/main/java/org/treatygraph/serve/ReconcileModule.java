@@ -8,9 +8,11 @@ import org.apache.jena.rdf.model.Model;
 /** The reconciliation service (/reconcile) that OpenRefine and other reconciling clients speak. */
 final class ReconcileModule implements FusekiModule {
     private final Site site;
+    private final Limits limits;
 
-    ReconcileModule(Site site) {
+    ReconcileModule(Site site, Limits limits) {
         this.site = site;
+        this.limits = limits;
     }
 
     @Override
@@ -20,6 +22,6 @@ final class ReconcileModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
-        builder.addServlet("/reconcile", new ReconcileServlet(site));
+        builder.addServlet("/reconcile", new ReconcileServlet(site, limits));
     }
 }

@@ -29,10 +29,12 @@ final class ReconcileServlet extends HttpServlet {
     private static final String[][] TYPES = {{"Instrument", "instrument (treaty, agreement, declaration…)"}, {"Agreement", "agreement"},
             {"CollectiveActor", "polity, government or organisation"}, {"Person", "person"}, {"Territory", "territory"}};
     private final Site site;
+    private final Limits limits;
     private volatile EntityIndex index;
 
-    ReconcileServlet(Site site) {
+    ReconcileServlet(Site site, Limits limits) {
         this.site = site;
+        this.limits = limits;
     }
 
     private EntityIndex index() {
@@ -73,14 +75,22 @@ final class ReconcileServlet extends HttpServlet {
             send(resp, 400, JSON.createObjectNode().put("error", "queries must be an object of named queries, e.g. {\"q0\": {\"query\": \"Treaty of Kars\"}}"));
             return;
         }
+        if (batch.size() > limits.reconcileQueries()) {
+            send(resp, 400, error("the batch has " + batch.size() + " queries; this service takes at most " + limits.reconcileQueries() + " a request"));
+            return;
+        }
         ObjectNode out = JSON.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = batch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> q = it.next();
-            JsonNode query = q.getValue();
-            if (!query.path("query").isTextual()) {
-                send(resp, 400, JSON.createObjectNode().put("error", "query " + q.getKey() + ": \"query\" (the name to match) is missing"));
+            String problem = problem(q.getValue());
+            if (problem != null) {
+                send(resp, 400, error("query " + q.getKey() + ": " + problem));
                 return;
             }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = batch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> q = it.next();
+            JsonNode query = q.getValue();
             Map<String, String> props = new LinkedHashMap<>();
             for (JsonNode p : query.path("properties")) props.put(p.path("pid").asText(), p.path("v").isObject() ? p.path("v").path("id").asText() : p.path("v").asText());
             ArrayNode result = out.putObject(q.getKey()).putArray("result");
@@ -93,6 +103,30 @@ final class ReconcileServlet extends HttpServlet {
             }
         }
         send(resp, 200, out);
+    }
+
+    /** What is wrong with one query of a batch, in words, or null: every field is checked before any is answered. */
+    private String problem(JsonNode query) {
+        if (!query.isObject()) return "a query is an object, e.g. {\"query\": \"Treaty of Kars\"}";
+        if (!query.path("query").isTextual() || query.get("query").asText().isBlank()) return "\"query\" (the name to match) is missing or empty";
+        if (query.get("query").asText().length() > 500) return "\"query\" is longer than 500 characters";
+        JsonNode limit = query.get("limit");
+        if (limit != null && !(limit.canConvertToInt() && limit.isIntegralNumber() && limit.asInt() >= 1 && limit.asInt() <= limits.reconcileLimit()))
+            return "\"limit\" is a whole number from 1 to " + limits.reconcileLimit() + ", found " + limit;
+        JsonNode type = query.get("type");
+        boolean typeList = type != null && type.isArray() && java.util.stream.StreamSupport.stream(type.spliterator(), false).allMatch(JsonNode::isTextual);
+        if (type != null && !type.isTextual() && !type.isNull() && !typeList) return "\"type\" is a type id such as \"Agreement\", found " + type;
+        JsonNode props = query.get("properties");
+        if (props != null) {
+            if (!props.isArray()) return "\"properties\" is a list of {\"pid\": …, \"v\": …}";
+            for (JsonNode p : props)
+                if (!p.isObject() || !p.path("pid").isTextual() || p.path("v").isMissingNode()) return "each property is {\"pid\": …, \"v\": …}, found " + p;
+        }
+        return null;
+    }
+
+    private static ObjectNode error(String message) {
+        return JSON.createObjectNode().put("error", message);
     }
 
     private ObjectNode manifest(HttpServletRequest req) {

@@ -25,21 +25,15 @@ final class ServiceAllowList {
 
     /** The endpoints a configuration allows. */
     static Set<String> fromConfig(Model config) {
-        return contextValues(config, CONTEXT_NAME);
+        return ConfigContext.values(config, CONTEXT_NAME);
     }
 
     /** The User-Agent SERVICE calls send (tg:serviceUserAgent), or null for Jena's own. */
     static String userAgent(Model config) {
-        Set<String> v = contextValues(config, USER_AGENT_NAME);
+        Set<String> v = ConfigContext.values(config, USER_AGENT_NAME);
         return v.isEmpty() ? null : v.iterator().next();
     }
 
-    private static Set<String> contextValues(Model config, String contextName) {
-        Property name = JA.cxtName, value = JA.cxtValue;
-        return config.listSubjectsWithProperty(name, contextName).toList().stream()
-                .flatMap(r -> r.listProperties(value).toList().stream()).map(s -> s.getString().strip())
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-    }
 
     /**
      * Puts a service registry into the dataset's context that refuses every endpoint not in {@code allowed},

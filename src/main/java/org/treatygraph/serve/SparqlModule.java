@@ -11,15 +11,18 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
 
 /**
- * How the SPARQL endpoint answers: every query all or nothing (no truncated 200), and SERVICE calls only to
- * the endpoints the configuration (and the command line) allow.
+ * How the SPARQL endpoint answers: a bounded number of queries at once and requests of a bounded size
+ * ({@link QueryGate}), every answer all or nothing and of a bounded size ({@link AllOrNothingQuery}), and
+ * SERVICE calls only to the endpoints the configuration (and the command line) allow.
  */
 final class SparqlModule implements FusekiModule {
     private final List<String> alsoAllowed;
+    private final Limits limits;
 
     /** @param alsoAllowed SERVICE endpoints allowed beside the configuration's (from the command line) */
-    SparqlModule(List<String> alsoAllowed) {
+    SparqlModule(List<String> alsoAllowed, Limits limits) {
         this.alsoAllowed = List.copyOf(alsoAllowed);
+        this.limits = limits;
     }
 
     @Override
@@ -29,7 +32,9 @@ final class SparqlModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
-        builder.registerOperation(Operation.Query, new AllOrNothingQuery());
+        builder.registerOperation(Operation.Query, new AllOrNothingQuery(limits));
+        QueryGate gate = new QueryGate(limits);   // one gate for all of a dataset's endpoints: the limit is the server's
+        for (String dataset : datasetNames) builder.addFilter(dataset + "/*", gate);
     }
 
     @Override

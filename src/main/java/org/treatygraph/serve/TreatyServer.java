@@ -72,16 +72,22 @@ public final class TreatyServer implements AutoCloseable {
         if (stores.size() != 1) throw new IOException(o.config() + ": expected one tdb2:location, found " + stores.size());
         stores.get(0).removeAll(location).addProperty(location, o.db() == null ? "--mem--" : o.db().toAbsolutePath().toString());
         if (o.timeoutSeconds() != null) setTimeout(config, o.timeoutSeconds());
+        Limits limits;
+        try {
+            limits = Limits.from(new ConfigContext(config, o.config().toString()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
 
         // Everything a route keeps lives in this server's Site and modules, never in statics: two servers in
         // one JVM keep their own state.
         Site site = new Site(dumps, o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
         FusekiModules modules = FusekiModules.create(
                 new StoreModule(site, graph, store, progress),
-                new SparqlModule(o.allowedServices()),
+                new SparqlModule(o.allowedServices(), limits),
                 new PagesModule(site, o.project(), graph),
                 new DumpsModule(site),
-                new ReconcileModule(site),
+                new ReconcileModule(site, limits),
                 new CompressionModule());
         FusekiServer fuseki;
         try {

@@ -1,0 +1,196 @@
+package org.treatygraph.serve;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * In front of the SPARQL service: bounds the requests that may reach it. At most
+ * {@link Limits#concurrentQueries()} run at once and {@link Limits#queuedQueries()} wait a moment for a slot;
+ * anything beyond is refused at once with 503 and Retry-After, so a flood of heavy queries leaves the other
+ * request threads (pages, dumps, ping) free. A body or query string larger than {@link Limits#requestBytes()}
+ * is refused with 413 before it is read in full or parsed (measured before: a 12 MB query held a thread for
+ * 58.5 s in the parser, outside the query timeout).
+ */
+final class QueryGate implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryGate.class);
+    private static final int RETRY_AFTER_SECONDS = 5;
+
+    private final Limits limits;
+    private final Semaphore running;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    QueryGate(Limits limits) {
+        this.limits = limits;
+        this.running = new Semaphore(limits.concurrentQueries(), true);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        if ("OPTIONS".equals(req.getMethod())) {   // CORS preflight: no work behind it
+            chain.doFilter(request, response);
+            return;
+        }
+        String query = req.getQueryString();
+        if (query != null && query.length() > limits.requestBytes()) {
+            refuse(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The query string has " + query.length()
+                    + " bytes; this endpoint takes at most " + limits.requestBytes() + ". Large queries do not make good public requests.");
+            return;
+        }
+        long declared = req.getContentLengthLong();
+        if (declared > limits.requestBytes()) {
+            refuse(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The request body has " + declared
+                    + " bytes; this endpoint takes at most " + limits.requestBytes() + ".");
+            return;
+        }
+        if (declared < 0 && isBodyMethod(req)) {   // chunked: read at most one byte past the limit before anything parses it
+            byte[] body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.requestBytes() + 1));
+            if (body.length > limits.requestBytes()) {
+                refuse(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The request body has more than "
+                        + limits.requestBytes() + " bytes, this endpoint's limit.");
+                return;
+            }
+            req = new BufferedBody(req, body);
+        }
+        if (!admit()) {
+            resp.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            refuse(req, resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Too many queries are running (" + limits.concurrentQueries()
+                    + " at once, " + limits.queuedQueries() + " waiting): try again in " + RETRY_AFTER_SECONDS + " s.");
+            return;
+        }
+        try {
+            chain.doFilter(req, response);
+        } finally {
+            running.release();
+        }
+    }
+
+    /** A slot now, or after a short wait in a short queue; false when neither is free. */
+    private boolean admit() {
+        if (running.tryAcquire()) return true;
+        if (waiting.incrementAndGet() > limits.queuedQueries()) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        try {
+            return running.tryAcquire(limits.queueWaitMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    private static boolean isBodyMethod(HttpServletRequest req) {
+        return "POST".equals(req.getMethod()) || "PUT".equals(req.getMethod());
+    }
+
+    /** One line in the log, the reason in the body: a refused request is the client's business, not a fault. */
+    private static void refuse(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
+        LOG.info("{} {} {}: {}", status, req.getMethod(), req.getRequestURI(), message);
+        Replies.send(resp, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The request with its body already read (a chunked body, checked against the limit). The container can
+     * no longer read a form from it, so a form body's parameters are decoded here.
+     */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+        private final Map<String, String[]> parameters;
+
+        BufferedBody(HttpServletRequest req, byte[] body) {
+            super(req);
+            this.body = body;
+            String type = req.getContentType();
+            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                Map<String, List<String>> p = new LinkedHashMap<>();
+                decode(req.getQueryString(), p);
+                decode(new String(body, StandardCharsets.UTF_8), p);
+                Map<String, String[]> m = new LinkedHashMap<>();
+                p.forEach((k, v) -> m.put(k, v.toArray(String[]::new)));
+                parameters = Collections.unmodifiableMap(m);
+            } else {
+                parameters = null;
+            }
+        }
+
+        private static void decode(String form, Map<String, List<String>> into) {
+            if (form == null || form.isEmpty()) return;
+            for (String pair : form.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                into.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+            }
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters != null ? parameters : super.getParameterMap();
+        }
+
+        @Override
+        public String getParameter(String name) {
+            if (parameters == null) return super.getParameter(name);
+            String[] v = parameters.get(name);
+            return v == null ? null : v[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return parameters != null ? parameters.get(name) : super.getParameterValues(name);
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return parameters != null ? Collections.enumeration(parameters.keySet()) : super.getParameterNames();
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override public int read() throws IOException { return in.read(); }
+                @Override public int read(byte[] b, int off, int len) throws IOException { return in.read(b, off, len); }
+                @Override public boolean isFinished() { return false; }
+                @Override public boolean isReady() { return true; }
+                @Override public void setReadListener(ReadListener l) { throw new UnsupportedOperationException(); }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String enc = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), enc == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(enc)));
+        }
+    }
+}
