@@ -35,7 +35,7 @@ public final class TestProjects {
     }
 
     /**
-     * A project in {@code dir} with the repository's ontology and sources and one records file with
+     * A project in {@code dir} with the repository's ontology, sources, name variants and date window, and one records file with
      * {@code records} as its content.
      */
     public static Project scratch(Path dir, String records) throws IOException {
@@ -44,6 +44,7 @@ public final class TestProjects {
         copyTree(repo.sourcesDir(), dir.resolve("data/sources"));
         Files.copy(repo.sourcesRegistry(), dir.resolve("data/sources.yaml"));
         Files.copy(repo.nameVariantsFile(), dir.resolve("data/name-variants.yaml"));
+        Files.copy(repo.dateWindowFile(), dir.resolve("data/date-window.yaml"));
         Files.createDirectories(dir.resolve("data/records"));
         Files.writeString(dir.resolve("data/records/test.yaml"), records, StandardCharsets.UTF_8);
         return new Project(dir);

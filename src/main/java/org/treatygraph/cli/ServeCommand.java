@@ -30,6 +30,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Where https://w3id.org/treaty-graph/ maps to in links (default: this server, ${DEFAULT-VALUE}).")
     String baseIri;
 
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = TreatyServer.LOOPBACK,
+            description = "Where to listen (default: ${DEFAULT-VALUE}, this machine only). 0.0.0.0 publishes the server on every "
+                    + "interface; an address of this machine, on that one.")
+    String host;
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Query timeout; a query that runs longer ends in an error status (default: the configuration's, 30 s).")
     Integer timeout;
@@ -43,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
         var p = project.project();
         Path store = mem ? null : (db.isAbsolute() ? db : p.root().resolve(db));
         Path conf = config.isAbsolute() ? config : p.root().resolve(config);
-        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, false, timeout),
+        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, host, timeout),
                 new Progress(spec.commandLine().getErr()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "treaty-graph-shutdown"));
         var out = spec.commandLine().getOut();

@@ -76,26 +76,35 @@ public final class GraphBuilder {
 
         progress.step("checking the sources listed in " + project.display(project.sourcesRegistry()));
         YamlNode registry = YamlReader.read(project.sourcesRegistry(), project.display(project.sourcesRegistry()));
-        Sources sources = Sources.load(registry, project.sourcesDir());
+        Sources sources = Sources.load(registry, project);
 
         List<Problem> problems = new ArrayList<>();
         Citations citations = new Citations(sources, problems);
-        RecordConverter records = new RecordConverter(ontology, citations, true, problems);
+        DateWindow window = DateWindow.read(project.dateWindowFile(), project.display(project.dateWindowFile()), problems);
+        RecordConverter records = new RecordConverter(ontology, citations, true, window, problems);
         List<Path> files = recordFiles();
+        List<RecordConverter.Unreadable> unreadable = new ArrayList<>();
         progress.step("converting " + files.size() + " record files under " + project.display(project.recordsDir()));
         for (Path f : files) {
             try {
                 records.convertFile(YamlReader.read(f, project.display(f)));
             } catch (InputException e) {
                 problems.addAll(e.problems());
+                unreadable.add(RecordConverter.Unreadable.of(e.problems().get(0).location(), Utf8.lenient(f)));
             }
         }
-        RecordConverter sourceRecords = new RecordConverter(ontology, citations, false, problems);
+        // The source list's own dates (publication, retrieval) lie after the events: no window for them.
+        RecordConverter sourceRecords = new RecordConverter(ontology, citations, false, null, problems);
         sourceRecords.convertFile(registry);
-        records.checkReferences(sourceRecords.definitions());
-        NameVariants variants = Files.exists(project.nameVariantsFile())
-                ? NameVariants.read(YamlReader.read(project.nameVariantsFile(), project.display(project.nameVariantsFile())), problems)
-                : NameVariants.NONE;
+        records.checkReferences(sourceRecords.definitions(), unreadable);
+        NameVariants variants = NameVariants.NONE;
+        if (Files.exists(project.nameVariantsFile())) {
+            try {
+                variants = NameVariants.read(YamlReader.read(project.nameVariantsFile(), project.display(project.nameVariantsFile())), problems);
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+            }
+        }
         if (!problems.isEmpty()) throw new InputException(problems);
         progress.step("checking that the passages cited for each fact state it");
         Support.resolve(records, ontology, variants, problems);

@@ -12,6 +12,8 @@ public record Project(Path root) {
     public Path recordsDir() { return root.resolve("data/records"); }
     /** Spellings the support check treats as the same words (transliterations, OCR misreadings, adjectives). */
     public Path nameVariantsFile() { return root.resolve("data/name-variants.yaml"); }
+    /** The window of plausible dates: a date in the records outside it is an error (see docs/data-format.md). */
+    public Path dateWindowFile() { return root.resolve("data/date-window.yaml"); }
     public Path wikidataLinksFile() { return root.resolve("data/wikidata/links.yaml"); }
     /** Where `link` caches Wikidata's answers; the QuickStatements export reads it to leave out what items already say. */
     public Path wikidataCacheDir() { return root.resolve("data/wikidata/cache"); }

@@ -2,9 +2,6 @@ package org.treatygraph.convert;
 
 import java.util.*;
 import java.util.regex.Pattern;
-import org.apache.jena.datatypes.RDFDatatype;
-import org.apache.jena.datatypes.TypeMapper;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -31,6 +28,7 @@ public final class RecordConverter {
     private final OntologyIndex ontology;
     private final Citations citations;
     private final boolean citationsRequired;
+    private final Literals literals;
     private final List<Problem> problems;
 
     private final Map<Triple, Fact> facts = new LinkedHashMap<>();
@@ -97,11 +95,13 @@ public final class RecordConverter {
 
     /**
      * @param citationsRequired whether every fact must cite a passage (records: yes; the source list: no)
+     * @param dates             the window of plausible dates, or null to leave dates unchecked
      */
-    RecordConverter(OntologyIndex ontology, Citations citations, boolean citationsRequired, List<Problem> problems) {
+    RecordConverter(OntologyIndex ontology, Citations citations, boolean citationsRequired, DateWindow dates, List<Problem> problems) {
         this.ontology = ontology;
         this.citations = citations;
         this.citationsRequired = citationsRequired;
+        this.literals = new Literals(dates);
         this.problems = problems;
     }
 
@@ -287,7 +287,7 @@ public final class RecordConverter {
         }
         Node object = switch (term.kind()) {
             case OBJECT -> reference(term, text.strip(), value.location());
-            case DATATYPE -> literal(term, text, value.location());
+            case DATATYPE -> literals.literal(term, value, problems);
             case ANNOTATION -> NodeFactory.createLiteralLang(text.strip(), "en");
         };
         return object == null ? null : emit(subject, term.property(), object, ev, value.location(), term.key());
@@ -323,20 +323,13 @@ public final class RecordConverter {
         return individual.get();
     }
 
-    private Node literal(Term term, String text, Location at) {
-        if (term.datatypes().isEmpty()) return NodeFactory.createLiteralString(text.strip());
-        String lexical = text.strip();
-        for (String dt : term.datatypes()) {
-            RDFDatatype datatype = TypeMapper.getInstance().getSafeTypeByName(dt);
-            if (datatype.equals(XSDDatatype.XSDstring)) return NodeFactory.createLiteralString(text.strip());
-            if (datatype.isValid(lexical)) return NodeFactory.createLiteralDT(lexical, datatype);
-        }
-        problems.add(new Problem(at, "wrong datatype for '" + term.key() + "': expected " + describe(term.datatypes()) + ", found '" + lexical + "'"));
-        return null;
+    /** "xsd:date, xsd:gYearMonth or xsd:gYear". */
+    static String describe(List<String> datatypes) {
+        return either(datatypes.stream().map(d -> "xsd:" + d.substring(d.indexOf('#') + 1)).toList());
     }
 
-    private static String describe(List<String> datatypes) {
-        List<String> names = datatypes.stream().map(d -> "xsd:" + d.substring(d.indexOf('#') + 1)).toList();
+    /** "a", "a or b", "a, b or c". */
+    static String either(List<String> names) {
         return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
@@ -361,11 +354,39 @@ public final class RecordConverter {
     boolean citationsRequired() { return citationsRequired; }
     Map<Node, Set<Node>> types() { return types; }
 
-    /** After every file is converted: every reference must name a defined entity of the expected class. */
-    void checkReferences(Map<Node, Location> alsoDefined) {
+    /**
+     * A records file that could not be read (malformed YAML, a byte that is not UTF-8): where it failed, and
+     * the ids its text seems to define, so that references to them are not reported as dangling.
+     */
+    record Unreadable(Location error, Set<Node> ids) {
+        private static final Pattern WRITTEN_ID = Pattern.compile("(?<![\\w-])[\"']?id[\"']?\\s*:\\s*[\"']?(" + ID.pattern() + ")");
+
+        static Unreadable of(Location error, String text) {
+            Set<Node> ids = new HashSet<>();
+            for (var m = WRITTEN_ID.matcher(text); m.find(); ) ids.add(IriScheme.iri(m.group(1)));
+            return new Unreadable(error, ids);
+        }
+
+        /** Whether the id, or the entity it is a node of, is one the file seems to define. */
+        boolean mayDefine(Node target) {
+            return ids.stream().anyMatch(id -> target.equals(id) || target.getURI().startsWith(id.getURI() + "/"));
+        }
+    }
+
+    /**
+     * After every file is converted: every reference must name a defined entity of the expected class.
+     * References to what an unreadable file seems to define are not checked; one line per file says so.
+     */
+    void checkReferences(Map<Node, Location> alsoDefined, List<Unreadable> unreadable) {
+        Map<Unreadable, Set<String>> unchecked = new LinkedHashMap<>();
         for (Reference r : references) {
             if (!definitions.containsKey(r.target()) && !alsoDefined.containsKey(r.target())) {
                 String id = IriScheme.id(r.target());
+                Optional<Unreadable> into = unreadable.stream().filter(u -> u.mayDefine(r.target())).findFirst();
+                if (into.isPresent()) {
+                    unchecked.computeIfAbsent(into.get(), u -> new TreeSet<>()).add(id);
+                    continue;
+                }
                 problems.add(new Problem(r.location(), "dangling reference " + id + ": no record defines it"
                         + Suggest.nearest(id, definitions.keySet().stream().map(IriScheme::id).toList())));
                 continue;
@@ -378,6 +399,10 @@ public final class RecordConverter {
                         + targetTypes.stream().map(ontology::shortName).sorted().reduce((a, b) -> a + ", " + b).orElse("")));
             }
         }
+        unchecked.forEach((u, ids) -> problems.add(new Problem(Problem.Severity.WARNING, u.error(), null,
+                "references into this file were not checked, since it could not be read: other files refer to " + ids.size()
+                + " id(s) it seems to define (" + String.join(", ", ids.stream().limit(5).toList()) + (ids.size() > 5 ? ", …" : "")
+                + "); they are checked once the file reads")));
     }
 
     private static String kebab(String key) {

@@ -1,7 +1,6 @@
 package org.treatygraph.convert;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,10 +23,10 @@ public final class Sources {
     private Sources() {}
 
     /**
-     * @param registry    the parsed data/sources.yaml
-     * @param sourcesDir  the folder that holds the texts
+     * @param registry the parsed data/sources.yaml
+     * @param project  where the texts are, and how messages name them
      */
-    public static Sources load(YamlNode registry, Path sourcesDir) throws IOException {
+    public static Sources load(YamlNode registry, Project project) throws IOException {
         Sources s = new Sources();
         List<Problem> problems = new java.util.ArrayList<>();
         for (YamlNode rec : registry.items()) {
@@ -36,7 +35,7 @@ public final class Sources {
                 problems.add(new Problem(rec.location(), "a source needs id, sourceCode, sourceFile and sha256"));
                 continue;
             }
-            Path path = sourcesDir.resolve(file);
+            Path path = project.sourcesDir().resolve(file);
             if (!Files.isRegularFile(path)) {
                 problems.add(new Problem(rec.get("sourceFile").location(), "source file not found: " + path));
                 continue;
@@ -49,7 +48,14 @@ public final class Sources {
                 continue;
             }
             SourceLayout layout = SourceLayout.parse(text(rec, "footnoteLines"), text(rec, "bibliographyStartLine"), rec.location(), problems);
-            SourceText text = new SourceText(code, file, IriScheme.iri(id), new String(bytes, StandardCharsets.UTF_8), layout);
+            String words;
+            try {
+                words = Utf8.decode(bytes, project.display(path));
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
+            SourceText text = new SourceText(code, file, IriScheme.iri(id), words, layout);
             s.byCode.put(code, text);
             s.locators.put(code, new QuoteLocator(text.text()));
         }

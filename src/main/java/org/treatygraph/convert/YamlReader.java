@@ -7,9 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,11 +26,11 @@ public final class YamlReader {
     /**
      * @param file        the file to read
      * @param displayName how messages name the file (a path relative to the project)
-     * @throws InputException malformed YAML or a duplicate key, with file:line:column
+     * @throws InputException a byte that is not UTF-8, malformed YAML or a duplicate key, with file:line:column
      */
     public static YamlNode read(Path file, String displayName) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser p = FACTORY.createParser(in)) {
+        String text = Utf8.read(file, displayName);
+        try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) return YamlNode.list(new Location(displayName, 1, 1), List.of());
             return readValue((YAMLParser) p, displayName, new HashMap<>());
@@ -83,10 +80,16 @@ public final class YamlReader {
                 return YamlNode.list(at, items);
             }
             case VALUE_NULL -> {
-                return YamlNode.scalar(at, null);
+                return YamlNode.scalar(at, null, null);
             }
             default -> {
-                return YamlNode.scalar(at, p.getText());
+                YamlNode.Scalar type = switch (t) {
+                    case VALUE_NUMBER_INT -> YamlNode.Scalar.INTEGER;
+                    case VALUE_NUMBER_FLOAT -> YamlNode.Scalar.FLOAT;
+                    case VALUE_TRUE, VALUE_FALSE -> YamlNode.Scalar.BOOLEAN;
+                    default -> YamlNode.Scalar.TEXT;
+                };
+                return YamlNode.scalar(at, p.getText(), type);
             }
         }
     }

@@ -2,6 +2,8 @@ package org.treatygraph.serve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.assembler.JA;
@@ -15,6 +17,8 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.assembler.VocabTDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.treatygraph.convert.GraphBuilder;
 import org.treatygraph.convert.Project;
 import org.treatygraph.convert.TreatyGraph;
@@ -30,28 +34,38 @@ import org.treatygraph.publish.DumpWriter;
  * inputs changed since the store was loaded; otherwise it opens the store as it is.
  */
 public final class TreatyServer implements AutoCloseable {
+    /** Where a server listens unless told otherwise: this machine only. */
+    public static final String LOOPBACK = "localhost";
+
     /**
      * How to run: the project, the configuration file, the store (null: in memory), port, public base for
-     * links, loopback only, and the query timeout in seconds (null: the configuration's).
+     * links, the address to listen on ({@link #LOOPBACK}, an address of this machine, or 0.0.0.0 for every
+     * interface), and the query timeout in seconds (null: the configuration's).
      */
-    public record Options(Project project, Path config, Path db, int port, String baseIri, boolean loopback, Integer timeoutSeconds,
+    public record Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds,
                           List<String> allowedServices) {
-        public Options(Project project, Path config, Path db, int port, String baseIri, boolean loopback, Integer timeoutSeconds) {
-            this(project, config, db, port, baseIri, loopback, timeoutSeconds, List.of());
+        public Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds) {
+            this(project, config, db, port, baseIri, host, timeoutSeconds, List.of());
         }
     }
 
     private final FusekiServer fuseki;
     private final DatasetGraph dataset;
-    private final String url;
+    private final String shownHost;
 
-    private TreatyServer(FusekiServer fuseki, DatasetGraph dataset, String url) {
+    private TreatyServer(FusekiServer fuseki, DatasetGraph dataset, String shownHost) {
         this.fuseki = fuseki;
         this.dataset = dataset;
-        this.url = url;
+        this.shownHost = shownHost;
     }
 
     public static TreatyServer start(Options o, Progress progress) throws IOException {
+        InetAddress listen;
+        try {
+            listen = InetAddress.getByName(o.host());   // before the build: a mistyped host fails at once
+        } catch (UnknownHostException e) {
+            throw new IOException("cannot listen on '" + o.host() + "': no such host or address");
+        }
         Path runDir = o.db() == null ? o.project().root().resolve("run") : o.db().toAbsolutePath().getParent();
         Path dumps = runDir.resolve("dumps");
         Store store = o.db() == null ? null : new Store(o.project(), o.db().toAbsolutePath());
@@ -92,7 +106,7 @@ public final class TreatyServer implements AutoCloseable {
         FusekiServer fuseki;
         try {
             fuseki = FusekiServer.create().fusekiModules(modules)
-                    .port(o.port()).loopback(o.loopback()).parseConfig(config)
+                    .port(o.port()).parseConfig(config)
                     .enablePing(true).enableCors(true, null)
                     .build();
         } catch (FusekiConfigException e) {
@@ -100,8 +114,25 @@ public final class TreatyServer implements AutoCloseable {
         } catch (UncheckedIOException e) {   // from a module: the store could not be marked, the query folder not read
             throw e.getCause();
         }
-        fuseki.start();
-        return new TreatyServer(fuseki, site.dataset(), "http://localhost:" + fuseki.getPort() + "/");
+        // Fuseki's builder knows only loopback(true) ("localhost") or every interface; any other address is
+        // the Jetty connector's host, set the way Fuseki sets "localhost".
+        for (Connector c : fuseki.getJettyServer().getConnectors())
+            if (c instanceof ServerConnector sc) sc.setHost(o.host());
+        String shown = listen.isAnyLocalAddress() || listen.isLoopbackAddress() ? "localhost"
+                : o.host().contains(":") ? "[" + o.host() + "]" : o.host();
+        TreatyServer server = new TreatyServer(fuseki, site.dataset(), shown);
+        try {
+            fuseki.start();
+        } catch (RuntimeException e) {   // the address is not this machine's, or the port is taken
+            server.close();
+            throw new IOException("cannot listen on " + o.host() + ":" + o.port() + ": " + rootMessage(e), e);
+        }
+        return server;
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) e = e.getCause();
+        return e.getMessage();
     }
 
     /** Overrides the configuration's arq:queryTimeout (milliseconds, to the first result and overall). */
@@ -116,9 +147,9 @@ public final class TreatyServer implements AutoCloseable {
         return fuseki.getPort();
     }
 
-    /** The server's own address, e.g. http://localhost:3030/. */
+    /** The server's own address, e.g. http://localhost:3030/, or the address it was told to listen on. */
     public String url() {
-        return url;
+        return "http://" + shownHost + ":" + port() + "/";
     }
 
     public void join() {

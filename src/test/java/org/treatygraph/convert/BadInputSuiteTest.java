@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,9 @@ import org.treatygraph.core.InputException;
 import org.treatygraph.core.Progress;
 
 /**
- * The bad-input cases of src/test/resources/bad-input: each folder's records must fail the build with
- * exactly the problems its expected.txt lists (file:line:column and message), nothing more.
+ * The bad-input cases of src/test/resources/bad-input: each folder's records (and its own data/ files,
+ * if any) must fail the build with exactly the problems its expected.txt lists (file:line:column and
+ * message), nothing more.
  */
 class BadInputSuiteTest {
     private static final Path CASES = Path.of("src/test/resources/bad-input");
@@ -35,11 +37,25 @@ class BadInputSuiteTest {
     @MethodSource("cases")
     void theBuildSaysWhereAndWhat(String name) throws IOException {
         Path c = CASES.resolve(name);
-        Project p = TestProjects.scratch(dir, Files.readString(c.resolve("records.yaml"), StandardCharsets.UTF_8));
+        Project p = TestProjects.scratch(dir, "");
+        // Copied as bytes, not read as text: a case may hold a byte that is not UTF-8.
+        Files.copy(c.resolve("records.yaml"), dir.resolve("data/records/test.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        if (Files.isDirectory(c.resolve("data"))) overlay(c.resolve("data"), dir.resolve("data"));
         InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());
         List<String> headlines = e.problems().stream().map(pr -> pr.toString().lines().findFirst().orElse("")).toList();
         List<String> expected = Files.readAllLines(c.resolve("expected.txt"), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
         assertEquals(expected, headlines);
+    }
+
+    /** A case's own data/ files (another records file, name variants, links) replace or join the project's. */
+    private static void overlay(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(t.getParent());
+                Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     @Test

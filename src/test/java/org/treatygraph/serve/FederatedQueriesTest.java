@@ -110,7 +110,7 @@ class FederatedQueriesTest {
         Files.write(noWikidata, Files.readAllLines(config).stream().filter(l -> !l.contains(ServiceAllowList.CONTEXT_NAME)).toList());
         assertEquals(Set.of(), ServiceAllowList.fromConfig(RDFDataMgr.loadModel(noWikidata.toString())));
 
-        server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), noWikidata, null, 0, "/", true, null, List.of(remoteUrl)),
+        server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), noWikidata, null, 0, "/", TreatyServer.LOOPBACK, null, List.of(remoteUrl)),
                 Progress.SILENT);
         endpoint = "http://localhost:" + server.port() + "/treaties/sparql";
     }

@@ -43,7 +43,7 @@ class FederationTest {
         remote = FusekiServer.create().port(0).loopback(true).add("/wd", wd, false).build().start();
         remoteUrl = "http://localhost:" + remote.getPort() + "/wd/sparql";
         server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
-                null, 0, "/", true, null, List.of(remoteUrl)), Progress.SILENT);
+                null, 0, "/", TreatyServer.LOOPBACK, null, List.of(remoteUrl)), Progress.SILENT);
         endpoint = "http://localhost:" + server.port() + "/treaties/sparql";
     }
 

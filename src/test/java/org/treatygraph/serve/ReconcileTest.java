@@ -27,7 +27,7 @@ class ReconcileTest {
     @BeforeAll
     static void start() throws Exception {
         server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
-                null, 0, "/", true, null), Progress.SILENT);
+                null, 0, "/", TreatyServer.LOOPBACK, null), Progress.SILENT);
         endpoint = "http://localhost:" + server.port() + "/reconcile";
     }
 

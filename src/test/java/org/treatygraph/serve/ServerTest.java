@@ -34,7 +34,7 @@ class ServerTest {
     @BeforeAll
     static void start() throws Exception {
         server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
-                run.resolve("tdb2"), 0, "/", true, 3), Progress.SILENT);
+                run.resolve("tdb2"), 0, "/", TreatyServer.LOOPBACK, 3), Progress.SILENT);
         base = "http://localhost:" + server.port();
     }
 
@@ -413,7 +413,7 @@ class ServerTest {
     private static String startAndStop(org.treatygraph.convert.Project project, Path db) throws Exception {
         java.io.StringWriter log = new java.io.StringWriter();
         TreatyServer s = TreatyServer.start(new TreatyServer.Options(project, Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
-                db, 0, "/", true, 3), new Progress(new java.io.PrintWriter(log)));
+                db, 0, "/", TreatyServer.LOOPBACK, 3), new Progress(new java.io.PrintWriter(log)));
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port()
                     + "/treaties/sparql?query=" + enc("ASK { <https://w3id.org/treaty-graph/id/polity/persia> ?p ?o }")))
@@ -433,8 +433,8 @@ class ServerTest {
         var b = TestProjects.scratch(scratch.resolve("b"), TestProjects.VALID.replace("label: Soviet–Persian Treaty of Friendship", "label: Soviet–Persian Treaty"));
         Files.writeString(a.ontologyFile(), "\ntg:OnlyInA a owl:Class ; rdfs:label \"only in A\"@en ; skos:definition \"A test class.\"@en .\n", java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(b.ontologyFile(), "\ntg:OnlyInB a owl:Class ; rdfs:label \"only in B\"@en ; skos:definition \"A test class.\"@en .\n", java.nio.file.StandardOpenOption.APPEND);
-        TreatyServer sa = TreatyServer.start(new TreatyServer.Options(a, Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(), scratch.resolve("a-run/tdb2"), 0, "/", true, 3), Progress.SILENT);
-        TreatyServer sb = TreatyServer.start(new TreatyServer.Options(b, Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(), scratch.resolve("b-run/tdb2"), 0, "/", true, 3), Progress.SILENT);
+        TreatyServer sa = TreatyServer.start(new TreatyServer.Options(a, Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(), scratch.resolve("a-run/tdb2"), 0, "/", TreatyServer.LOOPBACK, 3), Progress.SILENT);
+        TreatyServer sb = TreatyServer.start(new TreatyServer.Options(b, Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(), scratch.resolve("b-run/tdb2"), 0, "/", TreatyServer.LOOPBACK, 3), Progress.SILENT);
         try {
             for (int round = 0; round < 2; round++) {   // the second round is served from what each server kept
                 String ontA = fetch(sa, "/ontology", "text/html"), ontB = fetch(sb, "/ontology", "text/html");
