@@ -21,6 +21,10 @@ final class ConfigContext {
         this.file = file;
     }
 
+    String file() {
+        return file;
+    }
+
     /** Every value of a setting (there may be several, as for the SERVICE allow-list). */
     static Set<String> values(Model config, String name) {
         return config.listSubjectsWithProperty(JA.cxtName, name).toList().stream()

@@ -105,7 +105,7 @@ public final class TreatyServer implements AutoCloseable {
                 new CompressionModule());
         FusekiServer fuseki;
         try {
-            fuseki = FusekiServer.create().fusekiModules(modules)
+            fuseki = FusekiServer.create().fusekiModules(modules).numServerThreads(Math.min(8, limits.serverThreads()), limits.serverThreads())
                     .port(o.port()).parseConfig(config)
                     .enablePing(true).enableCors(true, null)
                     .build();
