@@ -42,6 +42,15 @@ final class AllOrNothingQuery extends SPARQL_QueryDataset {
 
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec queryExec, Query query, String queryStringLog) {
+        try {
+            return execute(action, queryExec, query, queryStringLog);
+        } catch (BoundedExecution.TooMuchWork e) {
+            ServletOps.error(HttpStatus.SERVICE_UNAVAILABLE_503, e.getMessage());
+            return null;   // not reached: error() throws
+        }
+    }
+
+    private QueryExecResult execute(HttpAction action, QueryExec queryExec, Query query, String queryStringLog) {
         if (query.isSelectType()) return new QueryExecResult(rows(queryExec.select()));
         if (query.isConstructType() && query.isConstructQuad()) {
             DatasetGraph d = DatasetGraphFactory.create();

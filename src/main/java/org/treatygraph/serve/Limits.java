@@ -12,16 +12,17 @@ package org.treatygraph.serve;
  * @param queueWaitMillis   how long a query waits for a slot before it is refused
  * @param resultRows        rows (or triples) an answer may hold; computed in full before it is sent (all or nothing)
  * @param resultBytes       bytes of terms an answer may hold, counted as it is computed
+ * @param heldRows          rows a query may hand to an operator that holds them all (ORDER BY, DISTINCT, GROUP BY)
  * @param requestBytes      a request's body, or its query string, in bytes (413 beyond)
  * @param reconcileQueries  queries in one reconciliation batch
  * @param reconcileLimit    candidates one reconciliation query may ask for
  */
-record Limits(int serverThreads, int concurrentQueries, int queuedQueries, long queueWaitMillis, long resultRows, long resultBytes,
+record Limits(int serverThreads, int concurrentQueries, int queuedQueries, long queueWaitMillis, long resultRows, long resultBytes, long heldRows,
               long requestBytes, int reconcileQueries, int reconcileLimit) {
 
     static Limits from(ConfigContext c) {
         Limits l = new Limits((int) c.number("tg:serverThreads", 8), (int) c.number("tg:concurrentQueries", 1), (int) c.number("tg:queuedQueries", 0), c.number("tg:queueWaitMillis", 0),
-                c.number("tg:resultRows", 1), c.number("tg:resultBytes", 1024), c.number("tg:requestBytes", 1024),
+                c.number("tg:resultRows", 1), c.number("tg:resultBytes", 1024), c.number("tg:heldRows", 1), c.number("tg:requestBytes", 1024),
                 (int) c.number("tg:reconcileQueries", 1), (int) c.number("tg:reconcileLimit", 1));
         int reserve = l.serverThreads - l.concurrentQueries - l.queuedQueries;
         if (reserve < 4)   // Jetty's acceptors and selectors take threads of the pool too

@@ -42,7 +42,9 @@ final class SparqlModule implements FusekiModule {
         Set<String> services = new HashSet<>(ServiceAllowList.fromConfig(config));
         services.addAll(alsoAllowed);
         String userAgent = ServiceAllowList.userAgent(config);
-        for (DataAccessPoint point : registry.accessPoints())
+        for (DataAccessPoint point : registry.accessPoints()) {
             ServiceAllowList.apply(point.getDataService().getDataset(), services, userAgent);
+            BoundedExecution.apply(point.getDataService().getDataset(), limits.heldRows());
+        }
     }
 }
