@@ -20,8 +20,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--db", paramLabel = "DIR", defaultValue = "run/tdb2", description = "The TDB2 store (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--db", paramLabel = "DIR", defaultValue = "run/tdb2",
+            description = "The store directory: generations of the TDB2 store, each with the dumps of its build (default: ${DEFAULT-VALUE}).")
     Path db;
+
+    @Option(names = "--keep-free", paramLabel = "MIB", defaultValue = "64",
+            description = "Space in MiB a rebuild must leave free on the store's disk, beyond its estimate (default: ${DEFAULT-VALUE}).")
+    long keepFreeMib;
 
     @Option(names = "--mem", description = "Keep the store in memory (built at every start).")
     boolean mem;
@@ -45,15 +50,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (keepFreeMib < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--keep-free must be 0 or more MiB, not " + keepFreeMib);
         var p = project.project();
         Path store = mem ? null : (db.isAbsolute() ? db : p.root().resolve(db));
         Path conf = config.isAbsolute() ? config : p.root().resolve(config);
-        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, host, timeout),
+        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, host, timeout, java.util.List.of(), keepFreeMib << 20),
                 new Progress(spec.commandLine().getErr()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "treaty-graph-shutdown"));
         var out = spec.commandLine().getOut();
         String u = server.url();
         out.println("Serving the treaty graph at " + u);
+        if (server.stale() != null) out.println("  NOTE         " + server.stale());
         out.println("  SPARQL       " + u + "treaties/sparql");
         out.println("  entities     " + u + "id/agreement/treaty-of-kars-1921");
         out.println("  ontology     " + u + "ontology");

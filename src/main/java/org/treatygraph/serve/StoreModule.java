@@ -1,7 +1,5 @@
 package org.treatygraph.serve;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.jena.fuseki.FusekiConfigException;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -15,23 +13,18 @@ import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.core.Progress;
 
 /**
- * The store behind the one service the configuration declares: loads the named graphs of a fresh build into
- * it (and marks it current), and hands it to the site's pages.
+ * The store behind the one service the configuration declares: loads a fresh build into it when it is in
+ * memory (a store on disk comes complete from {@link Rebuild}), and hands it to the site's pages.
  */
 final class StoreModule implements FusekiModule {
     private final Site site;
     private final TreatyGraph toLoad;
-    private final Store store;
     private final Progress progress;
 
-    /**
-     * @param toLoad the graph to load, or null when the store already holds the current build
-     * @param store the on-disk store to mark current after loading, or null for an in-memory one
-     */
-    StoreModule(Site site, TreatyGraph toLoad, Store store, Progress progress) {
+    /** @param toLoad the graph to load into an in-memory store, or null when the store already holds the build */
+    StoreModule(Site site, TreatyGraph toLoad, Progress progress) {
         this.site = site;
         this.toLoad = toLoad;
-        this.store = store;
         this.progress = progress;
     }
 
@@ -47,18 +40,13 @@ final class StoreModule implements FusekiModule {
         DatasetGraph dsg = points.get(0).getDataService().getDataset();
         if (toLoad != null) {
             progress.step("loading the named graphs into the store");
-            Txn.executeWrite(dsg, () -> {
-                var named = toLoad.namedGraphs();
-                named.listGraphNodes().forEachRemaining(gn -> named.getGraph(gn).find().forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject())));
-            });
-            if (store != null) {
-                try {
-                    store.markCurrent();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+            Txn.executeWrite(dsg, () -> copy(toLoad.namedGraphs(), dsg));
         }
         site.dataset(dsg);
+    }
+
+    /** Adds every named graph of {@code named} to {@code dsg}, in the caller's write transaction. */
+    static void copy(DatasetGraph named, DatasetGraph dsg) {
+        named.listGraphNodes().forEachRemaining(gn -> named.getGraph(gn).find().forEach(t -> dsg.add(gn, t.getSubject(), t.getPredicate(), t.getObject())));
     }
 }

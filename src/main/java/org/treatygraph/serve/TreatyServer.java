@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.jena.assembler.JA;
@@ -22,41 +23,65 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.treatygraph.convert.GraphBuilder;
 import org.treatygraph.convert.Project;
 import org.treatygraph.convert.TreatyGraph;
+import org.treatygraph.core.InputException;
 import org.treatygraph.core.Progress;
 import org.treatygraph.publish.DumpWriter;
+import org.treatygraph.serve.Store.Generation;
 
 /**
  * The embedded server: Fuseki configured from fuseki-config/treaty-graph.ttl (only the store's location
  * and the timeout are set here), assembled from Fuseki modules, one a concern: the store
  * ({@link StoreModule}), the SPARQL endpoint's policies ({@link SparqlModule}), the pages
  * ({@link PagesModule}), the dumps ({@link DumpsModule}), reconciliation ({@link ReconcileModule}) and
- * compression ({@link CompressionModule}). On start it builds the graph and loads the store when the
- * inputs changed since the store was loaded; otherwise it opens the store as it is.
+ * compression ({@link CompressionModule}). On start it claims the store directory ({@link Store}), and
+ * serves its current generation when that was built from the current inputs; otherwise it builds the graph
+ * and a new generation beside the current one ({@link Rebuild}), or serves the current one on when the
+ * inputs are broken.
  */
 public final class TreatyServer implements AutoCloseable {
     /** Where a server listens unless told otherwise: this machine only. */
     public static final String LOOPBACK = "localhost";
 
     /**
-     * How to run: the project, the configuration file, the store (null: in memory), port, public base for
-     * links, the address to listen on ({@link #LOOPBACK}, an address of this machine, or 0.0.0.0 for every
-     * interface), and the query timeout in seconds (null: the configuration's).
+     * How to run: the project, the configuration file, the store directory (null: in memory), port, public
+     * base for links, the address to listen on ({@link #LOOPBACK}, an address of this machine, or 0.0.0.0 for
+     * every interface), the query timeout in seconds (null: the configuration's), the SERVICE endpoints
+     * allowed, and the bytes a rebuild must leave free on the store's disk.
      */
     public record Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds,
-                          List<String> allowedServices) {
+                          List<String> allowedServices, long keepFreeBytes) {
+        public static final long DEFAULT_KEEP_FREE = 64L << 20;
+
+        public Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds,
+                       List<String> allowedServices) {
+            this(project, config, db, port, baseIri, host, timeoutSeconds, allowedServices, DEFAULT_KEEP_FREE);
+        }
+
         public Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds) {
             this(project, config, db, port, baseIri, host, timeoutSeconds, List.of());
         }
     }
 
+    /**
+     * What this start serves: the TDB2 database (null: in memory) and the dumps of the same build, the graph
+     * when this start built it (else null), and why it is not the build of the current inputs (else null).
+     */
+    private record Served(Path tdb2, Path dumps, TreatyGraph built, String stale) {}
+
     private final FusekiServer fuseki;
     private final DatasetGraph dataset;
     private final String shownHost;
+    private final Store store;        // null in memory
+    private final Path scratch;       // an in-memory server's own dumps directory, removed on close; else null
+    private final String stale;
 
-    private TreatyServer(FusekiServer fuseki, DatasetGraph dataset, String shownHost) {
+    private TreatyServer(FusekiServer fuseki, DatasetGraph dataset, String shownHost, Store store, Path scratch, String stale) {
         this.fuseki = fuseki;
         this.dataset = dataset;
         this.shownHost = shownHost;
+        this.store = store;
+        this.scratch = scratch;
+        this.stale = stale;
     }
 
     public static TreatyServer start(Options o, Progress progress) throws IOException {
@@ -66,25 +91,69 @@ public final class TreatyServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IOException("cannot listen on '" + o.host() + "': no such host or address");
         }
-        Path runDir = o.db() == null ? o.project().root().resolve("run") : o.db().toAbsolutePath().getParent();
-        Path dumps = runDir.resolve("dumps");
-        Store store = o.db() == null ? null : new Store(o.project(), o.db().toAbsolutePath());
-        boolean rebuild = store == null || !store.isCurrent() || !java.nio.file.Files.isDirectory(dumps);
-        TreatyGraph graph = null;
-        if (rebuild) {
-            progress.step(store == null ? "building the graph for an in-memory store" : "the inputs changed since the store was loaded: building the graph");
-            graph = new GraphBuilder(o.project(), progress).build();   // bad input stops here, before anything is touched
-            new DumpWriter(progress, o.project().wikidataCacheDir()).write(graph, dumps);
-            if (store != null) store.delete();
-        } else {
-            progress.step("opening the store " + o.db() + " (loaded from the current inputs)");
+        // The lock comes first: nothing in the directory is read, written or removed unless it is ours.
+        Store store = o.db() == null ? null : Store.lock(o.db());
+        Path scratch = null;
+        try {
+            Served served;
+            if (store != null) {
+                served = onDisk(store, o, progress);
+            } else {
+                progress.step("building the graph for an in-memory store");
+                TreatyGraph graph = new GraphBuilder(o.project(), progress).build();
+                // Its own directory, so no other server's build is ever served beside this one.
+                scratch = Files.createTempDirectory("treaty-graph-");
+                Path dumps = scratch.resolve("dumps");
+                new DumpWriter(progress, o.project().wikidataCacheDir()).write(graph, dumps);
+                served = new Served(null, dumps, graph, null);
+            }
+            return serve(o, listen, served, store, scratch, progress);
+        } catch (IOException | RuntimeException | Error e) {
+            if (store != null) store.close();
+            if (scratch != null) Store.deleteTree(scratch);
+            throw e;
         }
+    }
 
+    /**
+     * The current generation when it was built from the current inputs; else a new one, built beside it and
+     * switched to when complete. When the inputs are broken, the current generation serves on, and says why.
+     */
+    private static Served onDisk(Store store, Options o, Progress progress) throws IOException {
+        if (store.holdsEarlierLayout()) {
+            progress.step("note: " + store.dir() + " also holds a store of the earlier layout (Data-0001, tdb.lock; "
+                    + store.dir().getFileName() + ".fingerprint and dumps/ beside it); it is no longer read and can be deleted");
+        }
+        Generation current = store.current();
+        store.removeOthers(current, progress);   // what a killed rebuild left
+        String fingerprint = Fingerprint.of(o.project());
+        if (current != null && fingerprint.equals(current.fingerprint())) {
+            progress.step("opening the store " + current.tdb2() + " (loaded from the current inputs)");
+            return new Served(current.tdb2(), current.dumps(), null, null);
+        }
+        progress.step(current == null ? "no store yet in " + store.dir() + ": building the graph"
+                : "the inputs changed since the store was loaded: building the graph");
+        TreatyGraph graph;
+        try {
+            graph = new GraphBuilder(o.project(), progress).build();
+        } catch (InputException e) {
+            if (current == null) throw e;
+            e.problems().forEach(p -> progress.step(p.toString()));
+            String why = e.problems().size() + " problem(s) in the inputs: serving the previous build (" + current.describe()
+                    + ") until they are fixed";
+            progress.step(why);
+            return new Served(current.tdb2(), current.dumps(), null, why);
+        }
+        Generation built = Rebuild.run(store, graph, fingerprint, o.keepFreeBytes(), o.project().wikidataCacheDir(), progress);
+        return new Served(built.tdb2(), built.dumps(), graph, null);
+    }
+
+    private static TreatyServer serve(Options o, InetAddress listen, Served served, Store store, Path scratch, Progress progress) throws IOException {
         Model config = RDFDataMgr.loadModel(o.config().toString());
         Property location = VocabTDB2.pLocation;
         List<Resource> stores = config.listSubjectsWithProperty(location).toList();
         if (stores.size() != 1) throw new IOException(o.config() + ": expected one tdb2:location, found " + stores.size());
-        stores.get(0).removeAll(location).addProperty(location, o.db() == null ? "--mem--" : o.db().toAbsolutePath().toString());
+        stores.get(0).removeAll(location).addProperty(location, served.tdb2() == null ? "--mem--" : served.tdb2().toString());
         if (o.timeoutSeconds() != null) setTimeout(config, o.timeoutSeconds());
         Limits limits;
         try {
@@ -95,11 +164,11 @@ public final class TreatyServer implements AutoCloseable {
 
         // Everything a route keeps lives in this server's Site and modules, never in statics: two servers in
         // one JVM keep their own state.
-        Site site = new Site(dumps, o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
+        Site site = new Site(served.dumps(), o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
         FusekiModules modules = FusekiModules.create(
-                new StoreModule(site, graph, store, progress),
+                new StoreModule(site, served.tdb2() == null ? served.built() : null, progress),
                 new SparqlModule(o.allowedServices(), limits),
-                new PagesModule(site, o.project(), graph),
+                new PagesModule(site, o.project(), served.built()),
                 new DumpsModule(site),
                 new ReconcileModule(site, limits),
                 new CompressionModule());
@@ -111,7 +180,7 @@ public final class TreatyServer implements AutoCloseable {
                     .build();
         } catch (FusekiConfigException e) {
             throw new IOException(o.config() + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {   // from a module: the store could not be marked, the query folder not read
+        } catch (UncheckedIOException e) {   // from a module: the query folder could not be read
             throw e.getCause();
         }
         // Fuseki's builder knows only loopback(true) ("localhost") or every interface; any other address is
@@ -120,7 +189,7 @@ public final class TreatyServer implements AutoCloseable {
             if (c instanceof ServerConnector sc) sc.setHost(o.host());
         String shown = listen.isAnyLocalAddress() || listen.isLoopbackAddress() ? "localhost"
                 : o.host().contains(":") ? "[" + o.host() + "]" : o.host();
-        TreatyServer server = new TreatyServer(fuseki, site.dataset(), shown);
+        TreatyServer server = new TreatyServer(fuseki, site.dataset(), shown, store, scratch, served.stale());
         try {
             fuseki.start();
         } catch (RuntimeException e) {   // the address is not this machine's, or the port is taken
@@ -152,11 +221,16 @@ public final class TreatyServer implements AutoCloseable {
         return "http://" + shownHost + ":" + port() + "/";
     }
 
+    /** Why what this server serves is not the build of the current inputs, or null when it is. */
+    public String stale() {
+        return stale;
+    }
+
     public void join() {
         fuseki.join();
     }
 
-    /** Stops the server and closes the store (Fuseki's stop leaves datasets open). */
+    /** Stops the server, closes the store (Fuseki's stop leaves datasets open) and lets go of its directory. */
     @Override
     public void close() {
         fuseki.stop();
@@ -165,6 +239,14 @@ public final class TreatyServer implements AutoCloseable {
             TDBInternal.expel(dataset);
         } catch (RuntimeException notTdb) {
             // an in-memory store has nothing more to release
+        }
+        if (store != null) store.close();
+        if (scratch != null) {
+            try {
+                Store.deleteTree(scratch);
+            } catch (IOException e) {
+                // a temporary directory: the system's to clear
+            }
         }
     }
 }

@@ -80,6 +80,6 @@ class ServeCommandTest {
     }
 
     private ServeProcess serve(String... extra) throws Exception {
-        return ServeProcess.start(dir, List.of(), extra);
+        return ServeProcess.serveInMemory(dir, List.of(), extra);
     }
 }

@@ -35,7 +35,7 @@ class FloodTest {
     @Test
     void heavyQueriesGet503WhilePingAndPagesAnswer() throws Exception {
         // -XX:+ExitOnOutOfMemoryError: a server that ran out of heap would be gone, not limping.
-        try (ServeProcess s = ServeProcess.start(dir, List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"), "--timeout", "4")) {
+        try (ServeProcess s = ServeProcess.serveInMemory(dir, List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"), "--timeout", "4")) {
             String entity = s.url("/id/agreement/soviet-persian-treaty-1921");
             assertEquals(200, get(entity, "text/html").statusCode());
             ExecutorService pool = Executors.newFixedThreadPool(34);
@@ -85,7 +85,7 @@ class FloodTest {
             assertTrue(refused.stream().anyMatch(b -> b.contains("Too many queries")), refused.toString());
             assertTrue(refused.stream().anyMatch(b -> !b.contains("Too many queries")), refused.toString());
             // Alive within its heap, and normal again right after.
-            assertTrue(s.process.isAlive(), s.output());
+            assertTrue(s.isAlive(), s.output());
             HttpResponse<String> after = post(s.url("/treaties/sparql"), "ASK { ?s ?p ?o }");
             assertEquals(200, after.statusCode(), after.body());
             assertTrue(after.body().contains("true"), after.body());
@@ -97,7 +97,7 @@ class FloodTest {
     void queriesThatWouldHoldACrossProductEndBeforeTheHeapDoes() throws Exception {
         // As many sorts of a cross product as may run at once, in a small heap: each would hold billions of
         // rows before its first answer; each ends at the held-rows limit, and the server stays.
-        try (ServeProcess s = ServeProcess.start(dir, List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"), "--timeout", "60")) {
+        try (ServeProcess s = ServeProcess.serveInMemory(dir, List.of(HEAP, "-XX:+ExitOnOutOfMemoryError"), "--timeout", "60")) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<HttpResponse<String>>> sorts = new ArrayList<>();
             for (String q : List.of("SELECT * { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f", "SELECT DISTINCT ?a ?d { ?a ?b ?c . ?d ?e ?f }",
@@ -109,7 +109,7 @@ class FloodTest {
                 assertTrue(r.body().contains("sorts, groups or removes duplicates from more than"), r.body());
             }
             pool.shutdown();
-            assertTrue(s.process.isAlive(), s.output());
+            assertTrue(s.isAlive(), s.output());
             assertEquals(200, post(s.url("/treaties/sparql"), "SELECT DISTINCT ?p { ?s ?p ?o } ORDER BY ?p").statusCode());
         }
     }

@@ -35,7 +35,7 @@ class MixedLoadTest {
     @Test
     void sixtyFourClientsOnAMixGetNoErrors() throws Exception {
         long seconds = Long.getLong("treatygraph.mixSeconds", 15);
-        try (ServeProcess s = ServeProcess.start(dir, List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"))) {
+        try (ServeProcess s = ServeProcess.serveInMemory(dir, List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"))) {
             List<HttpRequest> mix = List.of(
                     get(s.url("/id/agreement/soviet-persian-treaty-1921"), "text/html"),
                     get(s.url("/id/polity/persia"), "text/turtle"),
@@ -73,7 +73,7 @@ class MixedLoadTest {
             System.out.printf("mixed load: %d clients, %d s, %d requests, p50 %d ms, p99 %d ms, %d failed%n", CLIENTS, seconds, sorted.size(), p50, p99, failures.size());
             assertEquals(List.of(), failures.stream().limit(10).toList(), failures.size() + " of " + sorted.size() + " requests failed");
             assertTrue(sorted.size() > CLIENTS * 10L, "requests: " + sorted.size());
-            assertTrue(s.process.isAlive(), s.output());
+            assertTrue(s.isAlive(), s.output());
         }
     }
 

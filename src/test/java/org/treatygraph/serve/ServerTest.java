@@ -43,6 +43,11 @@ class ServerTest {
         server.close();
     }
 
+    /** The dumps of the generation the server serves. */
+    static Path dumps() throws java.io.IOException {
+        return run.resolve("tdb2").resolve(Files.readString(run.resolve("tdb2/current")).strip()).resolve("dumps");
+    }
+
     static HttpResponse<byte[]> get(String path, String accept, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (accept != null) b.header("Accept", accept);
@@ -146,7 +151,7 @@ class ServerTest {
         var list = get("/dumps/", "text/html");
         assertEquals(200, list.statusCode());
         String page = new String(list.body(), "UTF-8");
-        String sums = Files.readString(run.resolve("dumps/SHA256SUMS"));
+        String sums = Files.readString(dumps().resolve("SHA256SUMS"));
         String ttlSum = sums.lines().filter(l -> l.endsWith(" treaty-graph.ttl")).findFirst().orElseThrow().split("\\s+")[0];
         assertTrue(page.contains(ttlSum), "the listing shows each file's sha256");
         assertTrue(page.contains(String.format("%,d", TestProjects.repoGraph().factsAndProvenance().size())), "and its triple count");
@@ -154,7 +159,7 @@ class ServerTest {
         var ttl = get("/dumps/treaty-graph.ttl", null);
         assertEquals(200, ttl.statusCode());
         assertTrue(type(ttl).startsWith("text/turtle"));
-        assertEquals(Files.size(run.resolve("dumps/treaty-graph.ttl")), ttl.body().length);
+        assertEquals(Files.size(dumps().resolve("treaty-graph.ttl")), ttl.body().length);
         String etag = ttl.headers().firstValue("ETag").orElseThrow();
         assertEquals("\"" + ttlSum + "\"", etag);
         assertTrue(ttl.headers().firstValue("Last-Modified").isPresent());
@@ -221,7 +226,7 @@ class ServerTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, head.statusCode());
         assertEquals(0, head.body().length);
-        assertEquals(String.valueOf(Files.size(run.resolve("dumps/treaty-graph.ttl"))), head.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(String.valueOf(Files.size(dumps().resolve("treaty-graph.ttl"))), head.headers().firstValue("Content-Length").orElse(""));
         var preflight = http.send(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", "http://example.org").header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "Content-Type").build(), HttpResponse.BodyHandlers.discarding());
@@ -390,23 +395,22 @@ class ServerTest {
         // First start: nothing there yet, so it builds and loads the store.
         String first = startAndStop(project, db);
         assertTrue(first.contains("building the graph") && first.contains("loading the named graphs"), first);
-        Path fingerprint = new Store(project, db).fingerprintFile();
+        Path fingerprint = db.resolve("gen-1/fingerprint");
         var loaded = Files.getLastModifiedTime(fingerprint);
         // A restart on unchanged inputs opens the store as it is, and it still answers.
         String second = startAndStop(project, db);
         assertTrue(second.contains("opening the store"), second);
         assertFalse(second.contains("building the graph") || second.contains("loading the named graphs"), second);
         assertEquals(loaded, Files.getLastModifiedTime(fingerprint), "the store was not marked anew");
-        // A change to any input makes the store stale: the next start rebuilds.
+        // A change to any input makes the store stale: the next start builds a new generation and drops the old.
         Files.writeString(project.recordsDir().resolve("test.yaml"), TestProjects.VALID + "  note: The editors' remark, added after the store was loaded.\n");
-        assertFalse(new Store(project, db).isCurrent());
         String third = startAndStop(project, db);
         assertTrue(third.contains("the inputs changed since the store was loaded") && third.contains("loading the named graphs"), third);
+        assertEquals("gen-2", Files.readString(db.resolve("current")).strip());
+        assertEquals(Fingerprint.of(project), Files.readString(db.resolve("gen-2/fingerprint")).strip());
+        assertFalse(Files.exists(db.resolve("gen-1")), "the superseded generation is removed");
         // So does other code: a store an old converter loaded is not current for a new one.
-        Store loadedBy = new Store(project, db, "one build of the code"), newer = new Store(project, db, "another build of the code");
-        loadedBy.markCurrent();
-        assertTrue(loadedBy.isCurrent());
-        assertFalse(newer.isCurrent());
+        assertNotEquals(Fingerprint.of(project, "one build of the code"), Fingerprint.of(project, "another build of the code"));
     }
 
     /** Starts a server on the project and store, asks it one question, stops it; returns its progress lines. */
