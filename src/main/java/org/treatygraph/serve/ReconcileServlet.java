@@ -65,12 +65,12 @@ final class ReconcileServlet extends HttpServlet {
         try {
             batch = JSON.readTree(queries);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            send(resp, 400, JSON.createObjectNode().put("error", "queries is not JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")));
+            refuse(req, resp, "queries is not JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
             return;
         }
         if (!batch.isObject()) {
-            send(resp, 400, JSON.createObjectNode().put("error", "queries must be an object of named queries, e.g. {\"q0\": {\"query\": \"Treaty of Kars\"}}"));
+            refuse(req, resp, "queries must be an object of named queries, e.g. {\"q0\": {\"query\": \"Treaty of Kars\"}}");
             return;
         }
         ObjectNode out = JSON.createObjectNode();
@@ -78,7 +78,12 @@ final class ReconcileServlet extends HttpServlet {
             Map.Entry<String, JsonNode> q = it.next();
             JsonNode query = q.getValue();
             if (!query.path("query").isTextual()) {
-                send(resp, 400, JSON.createObjectNode().put("error", "query " + q.getKey() + ": \"query\" (the name to match) is missing"));
+                refuse(req, resp, "query " + q.getKey() + ": \"query\" (the name to match) is missing");
+                return;
+            }
+            JsonNode limit = query.get("limit");
+            if (limit != null && !(limit.isIntegralNumber() && limit.canConvertToInt() && limit.intValue() >= 1)) {
+                refuse(req, resp, "query " + q.getKey() + ": \"limit\" is the most candidates to return, a whole number of at least 1; found " + limit);
                 return;
             }
             Map<String, String> props = new LinkedHashMap<>();
@@ -106,6 +111,11 @@ final class ReconcileServlet extends HttpServlet {
         for (String[] t : TYPES) types.addObject().put("id", t[0]).put("name", t[1]);
         m.putObject("view").put("url", base + "/id/{{id}}");
         return m;
+    }
+
+    private static void refuse(HttpServletRequest req, HttpServletResponse resp, String why) throws IOException {
+        Refusals.reason(req, why);
+        send(resp, 400, JSON.createObjectNode().put("error", why));
     }
 
     private static void send(HttpServletResponse resp, int status, JsonNode body) throws IOException {

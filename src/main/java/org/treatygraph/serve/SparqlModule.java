@@ -11,14 +11,17 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.rdf.model.Model;
 
 /**
- * How the SPARQL endpoint answers: every query all or nothing (no truncated 200), and SERVICE calls only to
- * the endpoints the configuration (and the command line) allow.
+ * How the SPARQL endpoint answers: every query all or nothing (no truncated 200), a service description
+ * where no query is given, a client's mistakes as 4xx ({@link QueryOperation}, {@link GraphStoreRead}), and
+ * SERVICE calls only to the endpoints the configuration (and the command line) allow.
  */
 final class SparqlModule implements FusekiModule {
+    private final Site site;
     private final List<String> alsoAllowed;
 
     /** @param alsoAllowed SERVICE endpoints allowed beside the configuration's (from the command line) */
-    SparqlModule(List<String> alsoAllowed) {
+    SparqlModule(Site site, List<String> alsoAllowed) {
+        this.site = site;
         this.alsoAllowed = List.copyOf(alsoAllowed);
     }
 
@@ -29,7 +32,8 @@ final class SparqlModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
-        builder.registerOperation(Operation.Query, new AllOrNothingQuery());
+        builder.registerOperation(Operation.Query, new QueryOperation(site));
+        builder.registerOperation(Operation.GSP_R, new GraphStoreRead());
     }
 
     @Override

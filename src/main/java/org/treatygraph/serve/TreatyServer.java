@@ -23,7 +23,8 @@ import org.treatygraph.publish.DumpWriter;
 
 /**
  * The embedded server: Fuseki configured from fuseki-config/treaty-graph.ttl (only the store's location
- * and the timeout are set here), assembled from Fuseki modules, one a concern: the store
+ * and the timeout are set here), assembled from Fuseki modules, one a concern: how it speaks HTTP (CORS,
+ * headers, refusals, from the files beside the configuration: {@link HttpPolicyModule}), the store
  * ({@link StoreModule}), the SPARQL endpoint's policies ({@link SparqlModule}), the pages
  * ({@link PagesModule}), the dumps ({@link DumpsModule}), reconciliation ({@link ReconcileModule}) and
  * compression ({@link CompressionModule}). On start it builds the graph and loads the store when the
@@ -77,8 +78,9 @@ public final class TreatyServer implements AutoCloseable {
         // one JVM keep their own state.
         Site site = new Site(dumps, o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
         FusekiModules modules = FusekiModules.create(
+                new HttpPolicyModule(o.config().toAbsolutePath().getParent()),
                 new StoreModule(site, graph, store, progress),
-                new SparqlModule(o.allowedServices()),
+                new SparqlModule(site, o.allowedServices()),
                 new PagesModule(site, o.project(), graph),
                 new DumpsModule(site),
                 new ReconcileModule(site),
@@ -87,7 +89,7 @@ public final class TreatyServer implements AutoCloseable {
         try {
             fuseki = FusekiServer.create().fusekiModules(modules)
                     .port(o.port()).loopback(o.loopback()).parseConfig(config)
-                    .enablePing(true).enableCors(true, null)
+                    .enablePing(true)
                     .build();
         } catch (FusekiConfigException e) {
             throw new IOException(o.config() + ": " + e.getMessage(), e);
