@@ -31,20 +31,28 @@ final class EntityServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = req.getRequestURI().substring(req.getContextPath().length());   // /id/agreement/…
-        String rest = path.substring("/id/".length());
+        String rest = Site.after(req, "/id/");
+        if (rest.isEmpty()) {
+            resp.sendError(404, "an entity is at /id/{kind}/{slug}, e.g. /id/agreement/treaty-of-kars-1921");
+            return;
+        }
         Formats bySuffix = null;
         int dot = rest.lastIndexOf('.');
-        if (dot > rest.lastIndexOf('/') && Formats.bySuffix(rest.substring(dot + 1)) != null) {
+        if (dot > rest.lastIndexOf('/')) {   // ids have no dots (lower-case, hyphenated slugs): after one is a format
             bySuffix = Formats.bySuffix(rest.substring(dot + 1));
+            if (bySuffix == null) {
+                resp.sendError(404, "\"." + Refusals.oneLine(rest.substring(dot + 1), 40) + "\" is not a format offered here; the suffixes are "
+                        + Formats.suffixes() + ", or none for content negotiation");
+                return;
+            }
             rest = rest.substring(0, dot);
         }
         String iri = IriScheme.iri(rest).getURI();
         resp.setHeader("Vary", "Accept");
-        Formats f = bySuffix != null ? bySuffix
-                : Formats.negotiate(req.getHeader("Accept"), Formats.TURTLE, Formats.HTML, Formats.JSONLD, Formats.RDFXML, Formats.NTRIPLES);
+        Formats[] offered = {Formats.TURTLE, Formats.HTML, Formats.JSONLD, Formats.RDFXML, Formats.NTRIPLES};
+        Formats f = bySuffix != null ? bySuffix : Formats.negotiate(req.getHeader("Accept"), offered);
         if (f == null) {
-            resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "Offered: text/html, text/turtle, application/ld+json, application/rdf+xml, application/n-triples");
+            resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, Formats.notAcceptable(req.getHeader("Accept"), offered));
             return;
         }
         Dataset store = DatasetFactory.wrap(site.dataset());
@@ -52,15 +60,20 @@ final class EntityServlet extends HttpServlet {
         byte[] body = site.descriptions.view(store, IriScheme.iri(rest), f, description -> format == Formats.HTML
                 ? new EntityPage(site, description, iri).render().getBytes(StandardCharsets.UTF_8)
                 : RDFWriter.source(description.getDefaultGraph()).format(format.format).asString().getBytes(StandardCharsets.UTF_8));
-        if (body == null) notFound(resp, f, iri);
+        if (body == null) notFound(req, resp, f, iri);
         else Replies.send(resp, 200, f.contentType(), body);
     }
 
-    private static void notFound(HttpServletResponse resp, Formats f, String iri) throws IOException {
-        // An RDF client gets an empty document of the syntax it asked for, written by Jena's own writer.
-        byte[] body = f == Formats.HTML
-                ? Html.page("Not found", "<h1>Not found</h1><p>The treaty graph has nothing about <code>" + Html.esc(iri) + "</code>.</p>").getBytes(StandardCharsets.UTF_8)
-                : RDFWriter.source(GraphFactory.createDefaultGraph()).format(f.format).asString().getBytes(StandardCharsets.UTF_8);
-        Replies.send(resp, 404, f.contentType(), body);
+    private static void notFound(HttpServletRequest req, HttpServletResponse resp, Formats f, String iri) throws IOException {
+        // One line: a decoded path may hold a line break, which must not end the comment below.
+        String why = Refusals.oneLine("the treaty graph has nothing about <" + iri + ">", 300);
+        Refusals.reason(req, why);
+        // An RDF client gets an empty document of the syntax it asked for, written by Jena's own writer (with
+        // the reason as a comment in the line-based syntaxes).
+        String body = f == Formats.HTML
+                ? Html.page("Not found", "<h1>Not found</h1><p>The treaty graph has nothing about <code>" + Html.esc(iri) + "</code>.</p>")
+                : (f == Formats.TURTLE || f == Formats.NTRIPLES ? "# " + why + "\n" : "")
+                        + RDFWriter.source(GraphFactory.createDefaultGraph()).format(f.format).asString();
+        Replies.send(resp, 404, f.contentType(), body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -60,6 +60,7 @@ final class ExplainServlet extends HttpServlet {
         int status = 200;
         if (why.isEmpty()) {
             status = 404;
+            Refusals.reason(req, title + " is neither asserted nor inferred");
             body = Html.page("Does not hold", "<h1>Does not hold</h1><p><code>" + Html.esc(title) + "</code> is neither asserted nor inferred.</p>");
         } else {
             String tree = why.get().render(g.displayPrefixes(), g.ontology(), f -> {

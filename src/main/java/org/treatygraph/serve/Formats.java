@@ -46,6 +46,18 @@ enum Formats {
         return BY_SUFFIX.get(suffix);
     }
 
+    /** The suffixes, as a message lists them: ".html, .ttl, …". */
+    static String suffixes() {
+        return "." + String.join(", .", BY_SUFFIX.keySet());
+    }
+
+    /** Why a request is refused with 406: what it accepts and what is offered. */
+    static String notAcceptable(String accept, Formats... offered) {
+        StringBuilder b = new StringBuilder("Accept: " + Refusals.oneLine(accept, 100) + " matches none of the formats offered here:");
+        for (int i = 0; i < offered.length; i++) b.append(i == 0 ? " " : ", ").append(offered[i].mediaType);
+        return b.toString();
+    }
+
     /**
      * The format for an Accept header, or null when none of the offered ones is acceptable (406). No
      * header, or a header of wildcards, gets the first offered format.

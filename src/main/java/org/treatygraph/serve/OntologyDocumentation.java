@@ -42,8 +42,9 @@ import org.treatygraph.ontology.TG;
  * whatever the ontology says of the term (label, definition, hierarchy, domain, range, inverse, chains,
  * characteristics, individuals, the project's annotations) and one example from the data.
  *
- * <p>The page loads nothing from elsewhere (its only style is inline), every text is escaped, and the
- * output depends on nothing but the input: everything is sorted, so the same graphs give the same bytes.
+ * <p>The page loads nothing from elsewhere (its one stylesheet is the server's /assets/ontology.css), every
+ * text is escaped, and the output depends on nothing but the input: everything is sorted, so the same
+ * graphs give the same bytes.
  */
 public final class OntologyDocumentation {
 
@@ -170,26 +171,6 @@ public final class OntologyDocumentation {
         }
     }
 
-    private static final String STYLE = String.join("\n",
-            "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;line-height:1.5;max-width:60rem;margin:0 auto;padding:1rem 1.5rem;color:#1a1a1a;background:#fff}",
-            "h1{margin-bottom:.25rem}",
-            "h2{border-bottom:2px solid #ccc;margin-top:2.5rem}",
-            "h3{margin:0 0 .25rem}",
-            "code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}",
-            "a{color:#0645ad}",
-            "dl.meta,section.term dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0}",
-            "dt{font-weight:600;color:#444}",
-            "dd{margin:0}",
-            "section.term{border:1px solid #ddd;border-radius:4px;padding:.75rem 1rem;margin:1rem 0}",
-            "section.term:target{border-color:#0645ad;box-shadow:0 0 0 2px #c6d4f5}",
-            ".kind{font-size:.8em;font-weight:normal;color:#666;margin-left:.5rem}",
-            ".iri{color:#555;word-break:break-all;margin:.1rem 0}",
-            ".definition{margin:.4rem 0}",
-            ".literal{color:#155724}",
-            ".example{word-break:break-word}",
-            "ul.index{columns:14rem;padding-left:1.2rem}",
-            "nav ol{padding-left:1.5rem}");
-
     // ------------------------------------------------------------------------------------------
     // State
 
@@ -311,7 +292,7 @@ public final class OntologyDocumentation {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
            .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
            .append("<title>").append(esc(title)).append("</title>\n")
-           .append("<style>\n").append(STYLE).append("\n</style>\n</head>\n<body>\n");
+           .append("<link rel=\"stylesheet\" href=\"/assets/ontology.css\">\n</head>\n<body>\n");
         header(out, title);
         out.append("<main>\n");
         for (Group g : Group.values()) group(out, g);

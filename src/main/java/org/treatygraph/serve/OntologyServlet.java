@@ -30,12 +30,11 @@ final class OntologyServlet extends HttpServlet {
         int dot = path.lastIndexOf('.');
         Formats f = dot > 0 ? Formats.bySuffix(path.substring(dot + 1)) : null;
         resp.setHeader("Vary", "Accept");
+        Formats[] offered = html == null ? new Formats[] {Formats.TURTLE, Formats.RDFXML, Formats.JSONLD, Formats.NTRIPLES}
+                : new Formats[] {Formats.TURTLE, Formats.HTML, Formats.RDFXML, Formats.JSONLD, Formats.NTRIPLES};
+        if (f == null) f = Formats.negotiate(req.getHeader("Accept"), offered);
         if (f == null) {
-            f = html == null ? Formats.negotiate(req.getHeader("Accept"), Formats.TURTLE, Formats.RDFXML, Formats.JSONLD, Formats.NTRIPLES)
-                    : Formats.negotiate(req.getHeader("Accept"), Formats.TURTLE, Formats.HTML, Formats.RDFXML, Formats.JSONLD, Formats.NTRIPLES);
-        }
-        if (f == null || (f == Formats.HTML && html == null)) {
-            resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE);
+            resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, Formats.notAcceptable(req.getHeader("Accept"), offered));
             return;
         }
         if (f == Formats.HTML) {

@@ -12,7 +12,8 @@ import org.treatygraph.convert.TreatyGraph;
 
 /**
  * The pages for people and their RDF: /id/* (Linked Data by content negotiation), /explain, /ontology and
- * /shapes (with their RDF suffixes), /sources/*, the query page and the home page.
+ * /shapes (with their RDF suffixes), /sources/*, the query page, the home page, and their style and script
+ * (/assets/*).
  */
 final class PagesModule implements FusekiModule {
     private final Site site;
@@ -40,15 +41,15 @@ final class PagesModule implements FusekiModule {
         for (Formats f : Formats.values()) {
             if (f != Formats.HTML) builder.addServlet("/ontology." + f.suffix, ontology).addServlet("/shapes." + f.suffix, shapes);
         }
-        QueryPageServlet queryPage;
         try {
-            queryPage = new QueryPageServlet(project.root().resolve("queries"));
+            site.queryPage = QueryPageServlet.render(project.root().resolve("queries"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         builder.addServlet("/id/*", new EntityServlet(site))
                 .addServlet("/explain", new ExplainServlet(project, built))
-                .addServlet("/query", queryPage)
+                .addServlet("/query", new QueryPageServlet(site))
+                .addServlet("/assets/*", new AssetsServlet())
                 .addServlet("/sources/*", new SourcesServlet(site))
                 .addServlet("", new HomeServlet())
                 .addServlet("/favicon.ico", new HomeServlet());

@@ -26,8 +26,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * In front of the SPARQL service: bounds the requests that may reach it. At most
@@ -38,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * 58.5 s in the parser, outside the query timeout).
  */
 final class QueryGate implements Filter {
-    private static final Logger LOG = LoggerFactory.getLogger(QueryGate.class);
     private static final int RETRY_AFTER_SECONDS = 5;
 
     private final Limits limits;
@@ -113,9 +110,13 @@ final class QueryGate implements Filter {
         return "POST".equals(req.getMethod()) || "PUT".equals(req.getMethod());
     }
 
-    /** One line in the log, the reason in the body: a refused request is the client's business, not a fault. */
+    /**
+     * The reason in the body and one line in the log (HttpPolicyFilter logs a 4xx with its reason; a 503 for
+     * load is logged here): a refused request is the client's business or the load's, not a fault.
+     */
     private static void refuse(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
-        LOG.info("{} {} {}: {}", status, req.getMethod(), req.getRequestURI(), message);
+        Refusals.reason(req, message);
+        if (!Refusals.isRefusal(status)) Refusals.log(req.getMethod(), req.getRequestURI(), status + ": " + message);
         Replies.send(resp, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -67,16 +67,16 @@ final class ReconcileServlet extends HttpServlet {
         try {
             batch = JSON.readTree(queries);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            send(resp, 400, JSON.createObjectNode().put("error", "queries is not JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")));
+            refuse(req, resp, "queries is not JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
             return;
         }
         if (!batch.isObject()) {
-            send(resp, 400, JSON.createObjectNode().put("error", "queries must be an object of named queries, e.g. {\"q0\": {\"query\": \"Treaty of Kars\"}}"));
+            refuse(req, resp, "queries must be an object of named queries, e.g. {\"q0\": {\"query\": \"Treaty of Kars\"}}");
             return;
         }
         if (batch.size() > limits.reconcileQueries()) {
-            send(resp, 400, error("the batch has " + batch.size() + " queries; this service takes at most " + limits.reconcileQueries() + " a request"));
+            refuse(req, resp, "the batch has " + batch.size() + " queries; this service takes at most " + limits.reconcileQueries() + " a request");
             return;
         }
         ObjectNode out = JSON.createObjectNode();
@@ -84,7 +84,7 @@ final class ReconcileServlet extends HttpServlet {
             Map.Entry<String, JsonNode> q = it.next();
             String problem = problem(q.getValue());
             if (problem != null) {
-                send(resp, 400, error("query " + q.getKey() + ": " + problem));
+                refuse(req, resp, "query " + q.getKey() + ": " + problem);
                 return;
             }
         }
@@ -125,10 +125,6 @@ final class ReconcileServlet extends HttpServlet {
         return null;
     }
 
-    private static ObjectNode error(String message) {
-        return JSON.createObjectNode().put("error", message);
-    }
-
     private ObjectNode manifest(HttpServletRequest req) {
         String base = req.getScheme() + "://" + req.getServerName() + ":" + req.getServerPort();
         ObjectNode m = JSON.createObjectNode();
@@ -140,6 +136,11 @@ final class ReconcileServlet extends HttpServlet {
         for (String[] t : TYPES) types.addObject().put("id", t[0]).put("name", t[1]);
         m.putObject("view").put("url", base + "/id/{{id}}");
         return m;
+    }
+
+    private static void refuse(HttpServletRequest req, HttpServletResponse resp, String why) throws IOException {
+        Refusals.reason(req, why);
+        send(resp, 400, JSON.createObjectNode().put("error", why));
     }
 
     private static void send(HttpServletResponse resp, int status, JsonNode body) throws IOException {

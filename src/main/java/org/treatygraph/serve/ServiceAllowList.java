@@ -23,6 +23,13 @@ final class ServiceAllowList {
 
     private ServiceAllowList() {}
 
+    /** A SERVICE call the list refuses: the client's query asked for it, so the endpoint answers 403, not 500. */
+    static final class NotAllowed extends QueryExecException {
+        NotAllowed(String message) {
+            super(message);
+        }
+    }
+
     /** The endpoints a configuration allows. */
     static Set<String> fromConfig(Model config) {
         return ConfigContext.values(config, CONTEXT_NAME);
@@ -47,7 +54,7 @@ final class ServiceAllowList {
         ChainingServiceExecutor check = (opExecute, opOriginal, binding, execCxt, chain) -> {
             String endpoint = opExecute.getService().isURI() ? opExecute.getService().getURI() : String.valueOf(opExecute.getService());
             if (!allowed.contains(endpoint)) {
-                throw new QueryExecException("SERVICE <" + endpoint + "> is not allowed from this endpoint; allowed: "
+                throw new NotAllowed("SERVICE <" + endpoint + "> is not allowed from this endpoint; allowed: "
                         + (allowed.isEmpty() ? "none" : String.join(", ", allowed)));
             }
             return chain.createExecution(opExecute, opOriginal, binding, execCxt);

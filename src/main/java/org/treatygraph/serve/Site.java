@@ -14,6 +14,8 @@ final class Site {
     final Descriptions descriptions = new Descriptions();
     /** The ontology page, made on first request. */
     volatile String ontologyPage;
+    /** The query page (at /query, and at the query endpoint for browsers). */
+    volatile String queryPage;
     final Path dumps;
     final Path sources;
     final Path ontologyFile;
@@ -34,6 +36,12 @@ final class Site {
 
     void dataset(DatasetGraph dsg) {
         this.dataset = dsg;
+    }
+
+    /** The rest of a request's path after {@code prefix} ("/sources/"), as sent (not decoded); empty where the path has none. */
+    static String after(jakarta.servlet.http.HttpServletRequest req, String prefix) {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        return path.startsWith(prefix) ? path.substring(prefix.length()) : "";
     }
 
     /** A public IRI as a link on this server (the same IRI when it is not under the public base). */

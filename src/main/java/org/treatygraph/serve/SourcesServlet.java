@@ -21,10 +21,14 @@ final class SourcesServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String name = req.getRequestURI().substring(req.getContextPath().length() + "/sources/".length());
+        String name = Site.after(req, "/sources/");
+        if (name.isEmpty()) {
+            resp.sendError(404, "a source text is at /sources/{file}; each quote on an entity page links to its passage");
+            return;
+        }
         Path file = site.sources.resolve(name).normalize();
         if (!name.matches("[A-Za-z0-9_.-]+") || !file.startsWith(site.sources) || !Files.isRegularFile(file)) {
-            resp.sendError(404, "No source named " + name);
+            resp.sendError(404, "no source named " + Refusals.oneLine(name, 100));
             return;
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -47,7 +51,7 @@ final class SourcesServlet extends HttpServlet {
             }
             int si = text.offsetByCodePoints(0, s), ei = text.offsetByCodePoints(0, e);
             String html = "<h1>" + Html.esc(name) + "</h1>\n<p>Characters " + s + "–" + e + " highlighted. <a href=\"" + Html.esc(name) + "\">Plain text</a></p>\n"
-                    + "<pre style=\"white-space:pre-wrap\">" + Html.esc(text.substring(0, si)) + "<mark id=\"passage\">" + Html.esc(text.substring(si, ei))
+                    + "<pre class=\"source\">" + Html.esc(text.substring(0, si)) + "<mark id=\"passage\">" + Html.esc(text.substring(si, ei))
                     + "</mark>" + Html.esc(text.substring(ei)) + "</pre>";
             Replies.html(resp, 200, Html.page(name, html));
         }

@@ -12,15 +12,19 @@ import org.apache.jena.rdf.model.Model;
 
 /**
  * How the SPARQL endpoint answers: a bounded number of queries at once and requests of a bounded size
- * ({@link QueryGate}), every answer all or nothing and of a bounded size ({@link AllOrNothingQuery}), and
+ * ({@link QueryGate}), every answer all or nothing and of a bounded size, a service description where no
+ * query is given, a client's mistakes as 4xx ({@link QueryOperation}, {@link GraphStoreRead}), rows held
+ * by sorting and grouping bounded ({@link BoundedExecution}), and
  * SERVICE calls only to the endpoints the configuration (and the command line) allow.
  */
 final class SparqlModule implements FusekiModule {
+    private final Site site;
     private final List<String> alsoAllowed;
     private final Limits limits;
 
     /** @param alsoAllowed SERVICE endpoints allowed beside the configuration's (from the command line) */
-    SparqlModule(List<String> alsoAllowed, Limits limits) {
+    SparqlModule(Site site, List<String> alsoAllowed, Limits limits) {
+        this.site = site;
         this.alsoAllowed = List.copyOf(alsoAllowed);
         this.limits = limits;
     }
@@ -32,7 +36,8 @@ final class SparqlModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
-        builder.registerOperation(Operation.Query, new AllOrNothingQuery(limits));
+        builder.registerOperation(Operation.Query, new QueryOperation(site, limits));
+        builder.registerOperation(Operation.GSP_R, new GraphStoreRead());
         QueryGate gate = new QueryGate(limits);   // one gate for all of a dataset's endpoints: the limit is the server's
         for (String dataset : datasetNames) builder.addFilter(dataset + "/*", gate);
     }

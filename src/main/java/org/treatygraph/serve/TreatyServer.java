@@ -30,7 +30,8 @@ import org.treatygraph.serve.Store.Generation;
 
 /**
  * The embedded server: Fuseki configured from fuseki-config/treaty-graph.ttl (only the store's location
- * and the timeout are set here), assembled from Fuseki modules, one a concern: the store
+ * and the timeout are set here), assembled from Fuseki modules, one a concern: how it speaks HTTP (CORS,
+ * headers, refusals, from the files beside the configuration: {@link HttpPolicyModule}), the store
  * ({@link StoreModule}), the SPARQL endpoint's policies ({@link SparqlModule}), the pages
  * ({@link PagesModule}), the dumps ({@link DumpsModule}), reconciliation ({@link ReconcileModule}) and
  * compression ({@link CompressionModule}). On start it claims the store directory ({@link Store}), and
@@ -166,8 +167,9 @@ public final class TreatyServer implements AutoCloseable {
         // one JVM keep their own state.
         Site site = new Site(served.dumps(), o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
         FusekiModules modules = FusekiModules.create(
+                new HttpPolicyModule(o.config().toAbsolutePath().getParent()),
                 new StoreModule(site, served.tdb2() == null ? served.built() : null, progress),
-                new SparqlModule(o.allowedServices(), limits),
+                new SparqlModule(site, o.allowedServices(), limits),
                 new PagesModule(site, o.project(), served.built()),
                 new DumpsModule(site),
                 new ReconcileModule(site, limits),
@@ -176,7 +178,7 @@ public final class TreatyServer implements AutoCloseable {
         try {
             fuseki = FusekiServer.create().fusekiModules(modules).numServerThreads(Math.min(8, limits.serverThreads()), limits.serverThreads())
                     .port(o.port()).parseConfig(config)
-                    .enablePing(true).enableCors(true, null)
+                    .enablePing(true)
                     .build();
         } catch (FusekiConfigException e) {
             throw new IOException(o.config() + ": " + e.getMessage(), e);

@@ -102,4 +102,23 @@ class ReconcileTest {
         assertEquals(400, missing.statusCode());
         assertTrue(missing.body().contains("query q0: \\\"query\\\" (the name to match) is missing"), missing.body());
     }
+
+    @Test
+    void aBatchIsBoundedAndEveryFieldCheckedBeforeAnyIsAnswered() throws Exception {
+        // One request of a thousand queries cost 5 s of CPU (issue 13): the configuration allows 50.
+        StringBuilder big = new StringBuilder("{");
+        for (int i = 0; i < 51; i++) big.append(i == 0 ? "" : ",").append("\"q").append(i).append("\": {\"query\": \"Kars\"}");
+        var tooMany = post(big.append("}").toString());
+        assertEquals(400, tooMany.statusCode());
+        assertTrue(tooMany.body().contains("the batch has 51 queries; this service takes at most 50"), tooMany.body());
+        var fifty = post(big.toString().replace(",\"q50\": {\"query\": \"Kars\"}", ""));
+        assertEquals(200, fifty.statusCode(), fifty.body());
+        assertEquals(50, JSON.readTree(fifty.body()).size());
+        // A bad field in the last query refuses the whole batch, with the field named.
+        for (String bad : new String[] {"\"limit\": 101", "\"limit\": 2.5", "\"type\": 7", "\"properties\": \"P1\"", "\"query\": \"\""}) {
+            var r = post("{\"q0\": {\"query\": \"Kars\"}, \"q1\": {\"query\": \"Batum\", " + bad + "}}");
+            assertEquals(400, r.statusCode(), bad + ": " + r.body());
+            assertTrue(r.body().contains("query q1: "), r.body());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
@@ -182,7 +183,7 @@ class ServerTest {
     }
 
     @Test
-    void ontologyByContentNegotiationCorsAndPing() throws Exception {
+    void ontologyByContentNegotiationAndPing() throws Exception {
         var ttl = get("/ontology", "text/turtle");
         assertEquals(200, ttl.statusCode());
         Graph g = GraphFactory.createDefaultGraph();
@@ -196,8 +197,6 @@ class ServerTest {
         var page = get("/ontology", "text/html");
         assertTrue(type(page).startsWith("text/html"));
         assertTrue(new String(page.body(), "UTF-8").contains("id=\"Treaty\""));
-        var cors = get("/id/agreement/treaty-of-kars-1921", "text/turtle", "Origin", "http://example.org");
-        assertEquals("http://example.org", cors.headers().firstValue("Access-Control-Allow-Origin").orElse(cors.headers().firstValue("access-control-allow-origin").orElse("")).replace("*", "http://example.org"));
         assertEquals(200, get("/$/ping", null).statusCode());
         // Read-only: no update operation on the dataset.
         var update = http.send(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql")).header("Content-Type", "application/sparql-update")
@@ -227,11 +226,95 @@ class ServerTest {
         assertEquals(200, head.statusCode());
         assertEquals(0, head.body().length);
         assertEquals(String.valueOf(Files.size(dumps().resolve("treaty-graph.ttl"))), head.headers().firstValue("Content-Length").orElse(""));
-        var preflight = http.send(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://example.org").header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "Content-Type").build(), HttpResponse.BodyHandlers.discarding());
-        assertTrue(preflight.statusCode() == 200 || preflight.statusCode() == 204, "preflight " + preflight.statusCode());
-        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"), preflight.headers().map().toString());
+    }
+
+    static HttpResponse<String> send(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void corsLetsAnyOriginReadWithoutCredentialsAndOnlyWithTheMethodsThatExist() throws Exception {
+        // Fuseki's filter echoes the caller's origin (and allowed credentials): the server sends "*", which
+        // browsers never combine with cookies, and no Access-Control-Allow-Credentials at all.
+        for (String path : new String[] {"/id/agreement/treaty-of-kars-1921", "/treaties/sparql?query=" + enc("ASK {}"), "/nothing"}) {
+            var r = send("GET", path, "Origin", "https://evil.example");
+            assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path + " " + r.headers().map());
+            assertTrue(r.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), path + " " + r.headers().map());
+        }
+        var preflight = send("OPTIONS", "/treaties/sparql", "Origin", "https://evil.example", "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "Content-Type");
+        assertEquals(200, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""), preflight.headers().map().toString());
+        assertEquals("GET,HEAD,POST", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), preflight.headers().map().toString());
+        // A write from another origin is not offered: the preflight grants nothing.
+        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+            var refused = send("OPTIONS", "/treaties/data?default", "Origin", "https://evil.example", "Access-Control-Request-Method", method);
+            assertTrue(refused.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), method + " " + refused.headers().map());
+        }
+    }
+
+    @Test
+    void everyResponseCarriesTheConfiguredSecurityHeaders() throws Exception {
+        java.util.Properties configured = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("fuseki-config/headers.properties"))) {
+            configured.load(in);
+        }
+        String csp = configured.getProperty("Content-Security-Policy");
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("style-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe"), csp);
+        assertEquals("nosniff", configured.getProperty("X-Content-Type-Options"));
+        assertEquals("DENY", configured.getProperty("X-Frame-Options"));
+        assertTrue(configured.containsKey("Referrer-Policy"));
+        // Pages, data, the endpoint, assets, a route's refusal, and a path Jetty refuses before any route sees it.
+        for (String path : new String[] {"/", "/id/agreement/treaty-of-kars-1921", "/id/agreement/treaty-of-kars-1921.ttl", "/query", "/assets/query.js",
+                "/treaties/sparql?query=" + enc("ASK {}"), "/treaties/sparql", "/dumps/", "/ontology", "/nothing", "/sources/%2e%2e/%2e%2e/etc/passwd"}) {
+            var r = send("GET", path);
+            for (String name : configured.stringPropertyNames())
+                assertEquals(configured.getProperty(name).strip(), r.headers().firstValue(name).orElse(null), path + " " + name);
+        }
+    }
+
+    @Test
+    void traceIsRefusedEverywhereAndNeverEchoesTheRequest() throws Exception {
+        for (String path : new String[] {"/", "/id/agreement/treaty-of-kars-1921", "/ontology", "/dumps/", "/treaties/sparql", "/treaties/data", "/nothing"}) {
+            var r = send("TRACE", path, "Cookie", "session=secret-cookie");
+            assertEquals(405, r.statusCode(), path + " " + r.body());
+            assertTrue(r.body().contains("TRACE is disabled"), r.body());
+            assertFalse(r.body().contains("secret-cookie"), r.body());
+        }
+        // Nor is it offered: Allow names the methods a route answers, and TRACE is not one.
+        var options = send("OPTIONS", "/id/agreement/treaty-of-kars-1921");
+        assertEquals("GET, HEAD, OPTIONS", options.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void theEndpointDescribesItselfWhenAskedNoQuery() throws Exception {
+        var ttl = get("/treaties/sparql", null);
+        assertEquals(200, ttl.statusCode(), new String(ttl.body(), "UTF-8"));
+        assertTrue(type(ttl).startsWith("text/turtle"), type(ttl));
+        assertEquals("Accept", ttl.headers().firstValue("Vary").orElse(""));
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(new String(ttl.body(), "UTF-8"), Lang.TURTLE).parse(g);
+        String sd = "http://www.w3.org/ns/sparql-service-description#";
+        var endpoint = org.apache.jena.graph.NodeFactory.createURI(base + "/treaties/sparql");
+        var node = (java.util.function.Function<String, org.apache.jena.graph.Node>) local -> org.apache.jena.graph.NodeFactory.createURI(sd + local);
+        var service = g.find(null, node.apply("endpoint"), endpoint).next().getSubject();
+        assertTrue(g.contains(service, org.apache.jena.vocabulary.RDF.type.asNode(), node.apply("Service")));
+        assertTrue(g.contains(service, node.apply("supportedLanguage"), node.apply("SPARQL11Query")));
+        assertTrue(g.contains(service, node.apply("feature"), node.apply("UnionDefaultGraph")));
+        for (var graph : java.util.List.of(IriScheme.ASSERTED_GRAPH, IriScheme.INFERRED_GRAPH, IriScheme.PROVENANCE_GRAPH, IriScheme.ONTOLOGY_GRAPH))
+            assertTrue(g.contains(null, node.apply("name"), graph), graph.toString());
+        // By content negotiation: the same description as JSON-LD; the query page for a browser.
+        var jsonld = get("/treaties/sparql", "application/ld+json");
+        assertTrue(type(jsonld).startsWith("application/ld+json"), type(jsonld));
+        Graph j = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(new String(jsonld.body(), "UTF-8"), Lang.JSONLD).parse(j);
+        assertEquals(g.size(), j.size());
+        var page = get("/treaties/query", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        assertTrue(type(page).startsWith("text/html"), type(page));
+        assertTrue(new String(page.body(), "UTF-8").contains("<textarea id=\"query\""));
     }
 
     @Test
@@ -312,7 +395,10 @@ class ServerTest {
         assertEquals(200, r.statusCode());
         String html = new String(r.body(), "UTF-8");
         assertTrue(html.contains("CQ7 (inference). Every agreement to which any Georgian polity"), "examples from queries/");
-        assertTrue(html.contains("fetch('/treaties/sparql'"));
+        assertTrue(html.contains("<script src=\"/assets/query.js\"></script>"));
+        assertFalse(html.contains("<script>") || html.contains("<style") || html.contains("style="), "no inline script or style");
+        String script = new String(get("/assets/query.js", null).body(), "UTF-8");
+        assertTrue(script.contains("fetch('/treaties/sparql'"), script);
         assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "no outside resources");
         for (String admin : new String[] {"/$/datasets", "/$/backup/treaties", "/$/compact/treaties", "/$/tasks", "/$/server"}) {
             int status = get(admin, null).statusCode();
@@ -325,12 +411,21 @@ class ServerTest {
         org.treatygraph.ExternalTools.require(Files.isExecutable(Chromium.BINARY), "Debian chromium");
         Path shots = Path.of("target/screenshots");
         try (Chromium browser = new Chromium(tmp.resolve("profile"))) {
-            for (String[] page : new String[][] {{"/id/agreement/treaty-of-kars-1921", "entity"}, {"/ontology", "ontology"}, {"/query", "query"}}) {
+            // Each page under the server's content security policy: a violation is a console error.
+            for (String[] page : new String[][] {{"/", "home"}, {"/sources/000_d65a8bda9b5a5c10.txt?start=10&end=20", "source"},
+                    {"/id/agreement/treaty-of-kars-1921", "entity"}, {"/ontology", "ontology"}, {"/query", "query"}}) {
                 browser.open(base + page[0]);
                 assertEquals(java.util.List.of(), browser.takeProblems(), page[0]);
+                assertTrue(browser.evaluate("document.styleSheets.length === 1 && document.styleSheets[0].cssRules.length > 5").asBoolean(), page[0] + ": its stylesheet applies");
                 browser.screenshot(shots.resolve(page[1] + ".png"));
                 assertTrue(Files.size(shots.resolve(page[1] + ".png")) > 1000);
             }
+            assertTrue(browser.evaluate("document.getElementById('query').value.startsWith('#')").asBoolean(), "the page's script put the first example in the editor");
+            // The check sees a violation when there is one: inline style and script are refused, and reported.
+            browser.evaluate("const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.appendChild(s); window.ran === undefined");
+            assertTrue(browser.evaluate("window.ran === undefined").asBoolean(), "an inline script does not run");
+            List<String> reported = browser.takeProblems();
+            assertTrue(reported.stream().anyMatch(p -> p.contains("Content Security Policy")), reported.toString());
             // The query page runs its preloaded example against the endpoint and shows the rows.
             browser.evaluate("document.getElementById('run').click()");
             String status = "";

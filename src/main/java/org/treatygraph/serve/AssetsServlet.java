@@ -1,0 +1,33 @@
+package org.treatygraph.serve;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.treatygraph.core.Resources;
+
+/**
+ * /assets/{file}: the pages' stylesheets and script, from the jar (assets/ beside this class). They are
+ * files rather than inline so that the pages run under a content security policy without 'unsafe-inline'.
+ */
+final class AssetsServlet extends HttpServlet {
+    private static final Map<String, String> TYPES = Map.of("site.css", "text/css", "ontology.css", "text/css", "query.js", "text/javascript");
+    private final Map<String, byte[]> files = new java.util.TreeMap<>();
+
+    AssetsServlet() {
+        TYPES.keySet().forEach(name -> files.put(name, Resources.text(AssetsServlet.class, "assets/" + name).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = Site.after(req, "/assets/");
+        byte[] body = files.get(name);
+        if (body == null) {
+            resp.sendError(404, "no asset named " + Refusals.oneLine(name, 100) + "; the assets are " + String.join(", ", files.keySet()));
+            return;
+        }
+        Replies.send(resp, 200, TYPES.get(name) + "; charset=utf-8", body);
+    }
+}
