@@ -1,5 +1,7 @@
 package org.treatygraph.serve;
 
+import java.util.Map;
+
 /** The little HTML the pages need: escaping and a common frame, styled by this server's /assets/site.css and nothing from elsewhere. */
 final class Html {
     private Html() {}
@@ -24,10 +26,11 @@ final class Html {
         return sb.toString();
     }
 
+    /**
+     * A page in the site's frame (layout.jte) around a body still written in Java; new pages are templates
+     * of their own.
+     */
     static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<title>" + esc(title) + " — treaty graph</title><link rel=\"stylesheet\" href=\"/assets/site.css\">"
-                + "</head><body><nav><a href=\"/\">treaty graph</a><a href=\"/ontology\">ontology</a><a href=\"/dumps/\">dumps</a>"
-                + "<a href=\"/query\">query</a></nav>\n" + body + "\n</body></html>\n";
+        return Templates.render("page.jte", Map.of("title", title, "bodyHtml", body));
     }
 }
