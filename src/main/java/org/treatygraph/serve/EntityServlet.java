@@ -36,6 +36,12 @@ final class EntityServlet extends HttpServlet {
             resp.sendError(404, "an entity is at /id/{kind}/{slug}, e.g. /id/agreement/treaty-of-kars-1921");
             return;
         }
+        if (rest.matches("[a-z-]+/?")) {   // a kind, not an entity: the list of its entities
+            String page = EntityLists.page(site, rest.replace("/", ""));
+            if (page == null) resp.sendError(404, "there is no kind of entity \"" + Refusals.oneLine(rest.replace("/", ""), 40) + "\"; an entity is at /id/{kind}/{slug}");
+            else Replies.html(resp, 200, page);
+            return;
+        }
         Formats bySuffix = null;
         int dot = rest.lastIndexOf('.');
         if (dot > rest.lastIndexOf('/')) {   // ids have no dots (lower-case, hyphenated slugs): after one is a format

@@ -390,6 +390,27 @@ class ServerTest {
     }
 
     @Test
+    void eachKindHasAListOfItsEntitiesDatedOnesFirst() throws Exception {
+        var r = get("/id/agreement/", "text/html");
+        assertEquals(200, r.statusCode());
+        String html = new String(r.body(), "UTF-8");
+        // As many rows as the graph has instruments, each a link to its page.
+        long instruments = TestProjects.repoGraph().asserted().find(org.apache.jena.graph.Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), org.apache.jena.graph.Node.ANY)
+                .toList().stream().map(org.apache.jena.graph.Triple::getSubject).filter(n -> n.isURI() && n.getURI().startsWith(IriScheme.ID + "agreement/")
+                        && n.equals(IriScheme.owner(n))).distinct().count();
+        assertTrue(html.contains("<h1>instrument: " + instruments + "</h1>"), html.substring(0, Math.min(600, html.length())));
+        int kars = html.indexOf("<a href=\"/id/agreement/treaty-of-kars-1921\">Treaty of Kars</a>");
+        int moscow = html.indexOf("href=\"/id/agreement/treaty-of-moscow-1921\"");
+        int undated = html.indexOf("<td></td></tr>");
+        assertTrue(kars > 0 && moscow > 0 && moscow < kars, "Moscow (16 March 1921) before Kars (13 October 1921)");
+        assertTrue(undated > kars, "undated instruments after the dated ones");
+        assertTrue(html.contains("<a href=\"/id/polity/\">"), "links to the other kinds");
+        var none = get("/id/nonsense/", "text/html");
+        assertEquals(404, none.statusCode());
+        assertTrue(new String(none.body(), "UTF-8").contains("there is no kind of entity \"nonsense\""));
+    }
+
+    @Test
     void queryPageCarriesTheCompetencyQuestionsAndNoAdminSurface() throws Exception {
         var r = get("/query", "text/html");
         assertEquals(200, r.statusCode());

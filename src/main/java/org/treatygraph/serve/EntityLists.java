@@ -1,0 +1,50 @@
+package org.treatygraph.serve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.system.Txn;
+import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.Prefixes;
+import org.treatygraph.serve.view.EntityList;
+
+/** The list of each kind of entity (/id/agreement/, /id/polity/, …), from page/entities-of-kind.rq. */
+final class EntityLists {
+    private static final Query KINDS = Prefixes.query(EntityLists.class, "page/kinds-of-entity.rq");
+    private static final Query ENTITIES = Prefixes.query(EntityLists.class, "page/entities-of-kind.rq");
+
+    private EntityLists() {}
+
+    /** The page of a kind, or null when there is no such kind. */
+    static String page(Site site, String kind) {
+        Dataset ds = org.apache.jena.query.DatasetFactory.wrap(site.dataset());
+        return Txn.calculateRead(ds, () -> {
+            List<EntityList.Kind> kinds = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(KINDS).build()) {
+                qe.execSelect().forEachRemaining(s -> kinds.add(new EntityList.Kind(s.getLiteral("kind").getString(),
+                        s.contains("label") ? s.getLiteral("label").getString() : s.getLiteral("kind").getString())));
+            }
+            EntityList.Kind wanted = kinds.stream().filter(k -> k.kind().equals(kind)).findFirst().orElse(null);
+            if (wanted == null) return null;
+            List<EntityList.Row> rows = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(ENTITIES).substitution("kind", ResourceFactory.createStringLiteral(kind)).build()) {
+                qe.execSelect().forEachRemaining(s -> {
+                    String iri = s.getResource("e").getURI();
+                    String id = IriScheme.id(iri);
+                    if (id == null || !IriScheme.iri(id).equals(IriScheme.owner(IriScheme.iri(id)))) return;   // entities, not their nodes
+                    rows.add(new EntityList.Row(site.local(iri), text(s, "label", id), text(s, "dateText", "")));
+                });
+            }
+            return Templates.render("entity-list.jte", Map.of("list", new EntityList(kind, wanted.label(), rows, kinds)));
+        });
+    }
+
+    private static String text(QuerySolution s, String var, String otherwise) {
+        return s.contains(var) ? s.getLiteral(var).getString() : otherwise;
+    }
+}
