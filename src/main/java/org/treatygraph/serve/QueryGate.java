@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class QueryGate implements Filter {
     private static final int RETRY_AFTER_SECONDS = 5;
+    /** Bodies up to this many times the limit are read and dropped before the 413 (see doFilter). */
+    private static final long DRAIN_FACTOR = 16;
 
     private final Limits limits;
     private final Semaphore running;
@@ -63,6 +66,9 @@ final class QueryGate implements Filter {
         }
         long declared = req.getContentLengthLong();
         if (declared > limits.requestBytes()) {
+            // Read and drop a body of a moderate size before answering (as nginx lingers): a client still
+            // sending it would otherwise meet a closed connection and may never read the 413.
+            if (declared <= DRAIN_FACTOR * limits.requestBytes()) req.getInputStream().transferTo(OutputStream.nullOutputStream());
             refuse(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The request body has " + declared
                     + " bytes; this endpoint takes at most " + limits.requestBytes() + ".");
             return;
