@@ -5,17 +5,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.rdf.model.ResourceFactory;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.treatygraph.ontology.IriScheme;
-import org.treatygraph.ontology.Prefixes;
 
 /**
  * Linked Data for every entity IRI under /id/: its description as RDF (its own triples, the nodes that
@@ -65,7 +60,7 @@ final class EntityServlet extends HttpServlet {
         Formats format = f;
         byte[] body = site.descriptions.view(store, IriScheme.iri(rest), f, description -> format == Formats.HTML
                 ? new EntityPage(site, description, iri).render().getBytes(StandardCharsets.UTF_8)
-                : RDFWriter.source(description.getDefaultGraph()).format(format.format).asString().getBytes(StandardCharsets.UTF_8));
+                : DescriptionWriter.write(description.getDefaultGraph(), NodeFactory.createURI(iri), format));
         if (body == null) notFound(req, resp, f, iri);
         else Replies.send(resp, 200, f.contentType(), body);
     }

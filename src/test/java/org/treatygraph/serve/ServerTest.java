@@ -411,6 +411,23 @@ class ServerTest {
     }
 
     @Test
+    void theTurtleOfAnEntityReadsFromTheTop() throws Exception {
+        // The entity first, then its own nodes, then the statements of the facts, then the rest; and the same
+        // triples as its N-Triples view.
+        String ttl = new String(get("/id/agreement/treaty-of-kars-1921.ttl", "text/turtle").body(), "UTF-8");
+        List<String> lines = ttl.lines().filter(l -> !l.isBlank() && !l.startsWith("PREFIX") && !l.startsWith("@prefix")).toList();
+        assertEquals("<" + IriScheme.ID + "agreement/treaty-of-kars-1921>", lines.get(0));
+        int node = ttl.indexOf("\n<" + IriScheme.ID + "agreement/treaty-of-kars-1921/signing-1>\n");
+        int statement = ttl.indexOf("\n<" + IriScheme.ID + "statement/");
+        assertTrue(node > 0 && statement > node, "nodes before statements: " + node + ", " + statement);
+        Graph fromTurtle = GraphFactory.createDefaultGraph(), fromNTriples = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(ttl, Lang.TURTLE).parse(fromTurtle);
+        RDFParser.fromString(new String(get("/id/agreement/treaty-of-kars-1921.nt", "application/n-triples").body(), "UTF-8"), Lang.NTRIPLES).parse(fromNTriples);
+        assertTrue(fromTurtle.size() > 1000, "triples: " + fromTurtle.size());
+        assertTrue(fromTurtle.isIsomorphicWith(fromNTriples));
+    }
+
+    @Test
     void queryPageCarriesTheCompetencyQuestionsAndNoAdminSurface() throws Exception {
         var r = get("/query", "text/html");
         assertEquals(200, r.statusCode());
