@@ -46,6 +46,8 @@ final class PagesModule implements FusekiModule {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        PageCaching caching = new PageCaching(site);   // pages change only with the build: ETag, 304
+        for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*"}) builder.addFilter(path, caching);
         builder.addServlet("/id/*", new EntityServlet(site))
                 .addServlet("/explain", new ExplainServlet(project, built))
                 .addServlet("/query", new QueryPageServlet(site))

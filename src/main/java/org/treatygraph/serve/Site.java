@@ -10,6 +10,7 @@ import org.treatygraph.ontology.IriScheme;
  */
 final class Site {
     private volatile DatasetGraph dataset;
+    private volatile String build;
     /** This server's own: two servers in one JVM keep their descriptions apart. */
     final Descriptions descriptions = new Descriptions();
     /** The ontology page, made on first request. */
@@ -28,6 +29,15 @@ final class Site {
         this.ontologyFile = ontologyFile;
         this.shapesFile = shapesFile;
         this.localBase = localBase.endsWith("/") ? localBase : localBase + "/";
+    }
+
+    /** What the served build was made from (inputs and code), or null before it is known: pages' ETags name it. */
+    String build() {
+        return build;
+    }
+
+    void build(String fingerprint) {
+        this.build = fingerprint;
     }
 
     DatasetGraph dataset() {

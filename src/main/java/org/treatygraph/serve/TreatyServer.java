@@ -65,9 +65,10 @@ public final class TreatyServer implements AutoCloseable {
 
     /**
      * What this start serves: the TDB2 database (null: in memory) and the dumps of the same build, the graph
-     * when this start built it (else null), and why it is not the build of the current inputs (else null).
+     * when this start built it (else null), why it is not the build of the current inputs (else null), and
+     * the fingerprint of what it was built from (inputs and code: what a page's ETag names).
      */
-    private record Served(Path tdb2, Path dumps, TreatyGraph built, String stale) {}
+    private record Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint) {}
 
     private final FusekiServer fuseki;
     private final DatasetGraph dataset;
@@ -106,7 +107,7 @@ public final class TreatyServer implements AutoCloseable {
                 scratch = Files.createTempDirectory("treaty-graph-");
                 Path dumps = scratch.resolve("dumps");
                 new DumpWriter(progress, o.project().wikidataCacheDir()).write(graph, dumps);
-                served = new Served(null, dumps, graph, null);
+                served = new Served(null, dumps, graph, null, Fingerprint.of(o.project()));
             }
             return serve(o, listen, served, store, scratch, progress);
         } catch (IOException | RuntimeException | Error e) {
@@ -130,7 +131,7 @@ public final class TreatyServer implements AutoCloseable {
         String fingerprint = Fingerprint.of(o.project());
         if (current != null && fingerprint.equals(current.fingerprint())) {
             progress.step("opening the store " + current.tdb2() + " (loaded from the current inputs)");
-            return new Served(current.tdb2(), current.dumps(), null, null);
+            return new Served(current.tdb2(), current.dumps(), null, null, current.fingerprint());
         }
         progress.step(current == null ? "no store yet in " + store.dir() + ": building the graph"
                 : "the inputs changed since the store was loaded: building the graph");
@@ -143,10 +144,10 @@ public final class TreatyServer implements AutoCloseable {
             String why = e.problems().size() + " problem(s) in the inputs: serving the previous build (" + current.describe()
                     + ") until they are fixed";
             progress.step(why);
-            return new Served(current.tdb2(), current.dumps(), null, why);
+            return new Served(current.tdb2(), current.dumps(), null, why, current.fingerprint());
         }
         Generation built = Rebuild.run(store, graph, fingerprint, o.keepFreeBytes(), o.project().wikidataCacheDir(), progress);
-        return new Served(built.tdb2(), built.dumps(), graph, null);
+        return new Served(built.tdb2(), built.dumps(), graph, null, fingerprint);
     }
 
     private static TreatyServer serve(Options o, InetAddress listen, Served served, Store store, Path scratch, Progress progress) throws IOException {
@@ -166,6 +167,7 @@ public final class TreatyServer implements AutoCloseable {
         // Everything a route keeps lives in this server's Site and modules, never in statics: two servers in
         // one JVM keep their own state.
         Site site = new Site(served.dumps(), o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
+        site.build(served.fingerprint());
         FusekiModules modules = FusekiModules.create(
                 new HttpPolicyModule(o.config().toAbsolutePath().getParent()),
                 new StoreModule(site, served.tdb2() == null ? served.built() : null, progress),

@@ -428,6 +428,29 @@ class ServerTest {
     }
 
     @Test
+    void pagesCarryAnETagOfTheirBuildAndAnswer304ToIt() throws Exception {
+        var page = get("/id/agreement/treaty-of-kars-1921", "text/html");
+        assertEquals(200, page.statusCode());
+        String etag = page.headers().firstValue("ETag").orElse("");
+        assertTrue(etag.matches("\"[0-9a-f]{16}-[0-9a-f]{16}\""), etag);
+        assertTrue(page.headers().firstValue("Vary").orElse("").contains("Accept"), page.headers().map().toString());
+        assertTrue(page.headers().firstValue("Cache-Control").orElse("").contains("max-age"), page.headers().map().toString());
+        var again = get("/id/agreement/treaty-of-kars-1921", "text/html", "If-None-Match", etag);
+        assertEquals(304, again.statusCode());
+        assertEquals(0, again.body().length);
+        assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
+        // Another format of the same path is another representation, with its own ETag.
+        var turtle = get("/id/agreement/treaty-of-kars-1921", "text/turtle", "If-None-Match", etag);
+        assertEquals(200, turtle.statusCode());
+        assertNotEquals(etag, turtle.headers().firstValue("ETag").orElse(""));
+        // What is not there is not cached as if it were.
+        var missing = get("/id/agreement/no-such-treaty", "text/html");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.headers().firstValue("ETag").isEmpty(), missing.headers().map().toString());
+        assertEquals(200, get("/ontology", "text/html", "If-None-Match", "\"stale-0000\"").statusCode());
+    }
+
+    @Test
     void queryPageCarriesTheCompetencyQuestionsAndNoAdminSurface() throws Exception {
         var r = get("/query", "text/html");
         assertEquals(200, r.statusCode());
