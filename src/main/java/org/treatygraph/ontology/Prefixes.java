@@ -38,7 +38,7 @@ public final class Prefixes {
     }
 
     /** A query text parsed with the project's prefixes; its own PREFIX lines, if any, come on top. */
-    public static Query parse(String text) {
+    private static Query parse(String text) {
         Query q = new Query();
         q.getPrefixMapping().setNsPrefixes(MAPPING);
         return QueryFactory.parse(q, text, null, Syntax.syntaxARQ);

@@ -27,12 +27,11 @@ import org.apache.jena.tdb2.solver.OpExecutorTDB2;
 final class BoundedExecution extends OpExecutorTDB2 {
     /** A query that would hold more rows than the limit; Fuseki answers a cancelled query with 503. */
     static final class TooMuchWork extends QueryCancelledException {
+        private final long limit;
+
         TooMuchWork(long limit) {
-            super();
             this.limit = limit;
         }
-
-        final long limit;
 
         @Override
         public String getMessage() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -22,7 +23,7 @@ final class EntityLists {
 
     /** The page of a kind, or null when there is no such kind. */
     static String page(Site site, String kind) {
-        Dataset ds = org.apache.jena.query.DatasetFactory.wrap(site.dataset());
+        Dataset ds = DatasetFactory.wrap(site.dataset());
         return Txn.calculateRead(ds, () -> {
             List<EntityList.Kind> kinds = new ArrayList<>();
             try (QueryExecution qe = QueryExecution.dataset(ds).query(KINDS).build()) {

@@ -16,17 +16,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.util.MultiMap;
+import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * In front of the SPARQL service: bounds the requests that may reach it. At most
@@ -139,24 +137,12 @@ final class QueryGate implements Filter {
             this.body = body;
             String type = req.getContentType();
             if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                Map<String, List<String>> p = new LinkedHashMap<>();
-                decode(req.getQueryString(), p);
-                decode(new String(body, StandardCharsets.UTF_8), p);
-                Map<String, String[]> m = new LinkedHashMap<>();
-                p.forEach((k, v) -> m.put(k, v.toArray(String[]::new)));
-                parameters = Collections.unmodifiableMap(m);
+                MultiMap<String> p = new MultiMap<>();
+                if (req.getQueryString() != null) UrlEncoded.decodeTo(req.getQueryString(), p, StandardCharsets.UTF_8);
+                UrlEncoded.decodeTo(new String(body, StandardCharsets.UTF_8), p, StandardCharsets.UTF_8);
+                parameters = Collections.unmodifiableMap(p.toStringArrayMap());
             } else {
                 parameters = null;
-            }
-        }
-
-        private static void decode(String form, Map<String, List<String>> into) {
-            if (form == null || form.isEmpty()) return;
-            for (String pair : form.split("&")) {
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                into.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
             }
         }
 
