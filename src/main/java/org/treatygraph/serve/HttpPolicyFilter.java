@@ -96,6 +96,11 @@ final class HttpPolicyFilter implements Filter {
         try {
             req.getParameterMap();   // a form's body: decoded here rather than in a route, where it would fail as a 500
         } catch (RuntimeException e) {
+            // Jetty reads a form only up to the context's maxFormContentSize (SparqlModule sets it to tg:requestBytes).
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().startsWith("form too large"))
+                    return new Refusal(413, "the form in the body is larger than this server takes (" + t.getMessage() + " bytes)");
+            }
             return new Refusal(400, "the form in the body is not percent-encoded UTF-8 (or text in the charset its Content-Type names)");
         }
         return null;

@@ -17,14 +17,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.util.MultiMap;
-import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * In front of the SPARQL service: bounds the requests that may reach it. At most
@@ -71,7 +66,7 @@ final class QueryGate implements Filter {
                     + " bytes; this endpoint takes at most " + limits.requestBytes() + ".");
             return;
         }
-        if (declared < 0 && isBodyMethod(req)) {   // chunked: read at most one byte past the limit before anything parses it
+        if (declared < 0 && isBodyMethod(req) && !isForm(req)) {   // chunked: read at most one byte past the limit before anything parses it
             byte[] body = req.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.requestBytes() + 1));
             if (body.length > limits.requestBytes()) {
                 refuse(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The request body has more than "
@@ -110,6 +105,12 @@ final class QueryGate implements Filter {
         }
     }
 
+    /** A form's body is the container's to read (earlier filters may have asked for its parameters already). */
+    private static boolean isForm(HttpServletRequest req) {
+        String type = req.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
     private static boolean isBodyMethod(HttpServletRequest req) {
         return "POST".equals(req.getMethod()) || "PUT".equals(req.getMethod());
     }
@@ -124,48 +125,13 @@ final class QueryGate implements Filter {
         Replies.send(resp, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The request with its body already read (a chunked body, checked against the limit). The container can
-     * no longer read a form from it, so a form body's parameters are decoded here.
-     */
+    /** The request with its body already read (a chunked query body, checked against the limit). */
     private static final class BufferedBody extends HttpServletRequestWrapper {
         private final byte[] body;
-        private final Map<String, String[]> parameters;
 
         BufferedBody(HttpServletRequest req, byte[] body) {
             super(req);
             this.body = body;
-            String type = req.getContentType();
-            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                MultiMap<String> p = new MultiMap<>();
-                if (req.getQueryString() != null) UrlEncoded.decodeTo(req.getQueryString(), p, StandardCharsets.UTF_8);
-                UrlEncoded.decodeTo(new String(body, StandardCharsets.UTF_8), p, StandardCharsets.UTF_8);
-                parameters = Collections.unmodifiableMap(p.toStringArrayMap());
-            } else {
-                parameters = null;
-            }
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return parameters != null ? parameters : super.getParameterMap();
-        }
-
-        @Override
-        public String getParameter(String name) {
-            if (parameters == null) return super.getParameter(name);
-            String[] v = parameters.get(name);
-            return v == null ? null : v[0];
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return parameters != null ? parameters.get(name) : super.getParameterValues(name);
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return parameters != null ? Collections.enumeration(parameters.keySet()) : super.getParameterNames();
         }
 
         @Override

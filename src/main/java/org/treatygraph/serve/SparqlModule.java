@@ -38,6 +38,8 @@ final class SparqlModule implements FusekiModule {
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
         builder.registerOperation(Operation.Query, new QueryOperation(site, limits));
         builder.registerOperation(Operation.GSP_R, new GraphStoreRead());
+        // A form's body is read by the container (for any filter that asks for a parameter): the same limit.
+        builder.addServletAttribute("org.eclipse.jetty.server.Request.maxFormContentSize", (int) limits.requestBytes());
         QueryGate gate = new QueryGate(limits);   // one gate for all of a dataset's endpoints: the limit is the server's
         for (String dataset : datasetNames) builder.addFilter(dataset + "/*", gate);
     }
