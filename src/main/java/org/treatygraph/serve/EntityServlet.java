@@ -59,7 +59,7 @@ final class EntityServlet extends HttpServlet {
         Dataset store = DatasetFactory.wrap(site.dataset());
         Formats format = f;
         byte[] body = site.descriptions.view(store, IriScheme.iri(rest), f, description -> format == Formats.HTML
-                ? new EntityPage(site, description, iri).render().getBytes(StandardCharsets.UTF_8)
+                ? EntityPage.render(site, description, iri).getBytes(StandardCharsets.UTF_8)
                 : DescriptionWriter.write(description.getDefaultGraph(), NodeFactory.createURI(iri), format));
         if (body == null) notFound(req, resp, f, iri);
         else Replies.send(resp, 200, f.contentType(), body);

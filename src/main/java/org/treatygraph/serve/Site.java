@@ -1,7 +1,9 @@
 package org.treatygraph.serve;
 
 import java.nio.file.Path;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.treatygraph.ontology.Hierarchy;
 import org.treatygraph.ontology.IriScheme;
 
 /**
@@ -22,6 +24,7 @@ final class Site {
     final Path ontologyFile;
     final Path shapesFile;
     private final String localBase;
+    private volatile Hierarchy hierarchy;
 
     Site(Path dumps, Path sources, Path ontologyFile, Path shapesFile, String localBase) {
         this.dumps = dumps;
@@ -38,6 +41,16 @@ final class Site {
 
     void build(String fingerprint) {
         this.build = fingerprint;
+    }
+
+    /** The ontology's class and property hierarchies (read from the ontology file on first use): pages name the most specific kind. */
+    Hierarchy hierarchy() {
+        Hierarchy h = hierarchy;
+        if (h == null) {
+            h = new Hierarchy(RDFDataMgr.loadGraph(ontologyFile.toString()));
+            hierarchy = h;
+        }
+        return h;
     }
 
     DatasetGraph dataset() {
