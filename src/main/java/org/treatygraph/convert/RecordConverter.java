@@ -19,7 +19,7 @@ import org.treatygraph.ontology.Term;
  * keeps the passages that state it. There is no per-class code here.
  */
 public final class RecordConverter {
-    private static final Pattern ID = Pattern.compile("([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)");
+    private static final Pattern ID = IriScheme.ENTITY_ID;
     private static final Pattern REF = Pattern.compile("[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Set<String> RESERVED = Set.of("id", "about", "type", "cite", "reading", "editorial", "restsOn", "accordingTo");

@@ -1,5 +1,6 @@
 package org.treatygraph.ontology;
 
+import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
@@ -28,6 +29,14 @@ public final class IriScheme {
 
     /** Wikidata's item namespace: what a checked link (skos:exactMatch) points into (the ontology's wd: prefix). */
     public static final String WIKIDATA_ITEM = Prefixes.MAPPING.getNsPrefixURI("wd");
+
+    /** An entity's id: {kind}/{slug}, a lower-case, hyphenated slug (groups: kind, slug). */
+    public static final Pattern ENTITY_ID = Pattern.compile("([a-z]+)/([a-z0-9]+(?:-[a-z0-9]+)*)");
+
+    /** Whether text is an entity's id ("polity/persia"), whether or not the graph has such an entity. */
+    public static boolean isEntityId(String text) {
+        return text != null && ENTITY_ID.matcher(text).matches();
+    }
 
     /** The IRI of an id ("agreement/treaty-of-kars-1921", or a nested "agreement/treaty-of-kars-1921/article-5"). */
     public static Node iri(String id) {

@@ -12,8 +12,8 @@ import org.treatygraph.convert.TreatyGraph;
 
 /**
  * The pages for people and their RDF: /id/* (Linked Data by content negotiation), /explain, /ontology and
- * /shapes (with their RDF suffixes), /sources/*, the query page, the home page, and their style and script
- * (/assets/*).
+ * /shapes (with their RDF suffixes), /sources/*, the faceted browse of instruments (/browse), the query page,
+ * the home page, and their style and script (/assets/*).
  */
 final class PagesModule implements FusekiModule {
     private final Site site;
@@ -47,10 +47,11 @@ final class PagesModule implements FusekiModule {
             throw new UncheckedIOException(e);
         }
         PageCaching caching = new PageCaching(site);   // pages change only with the build: ETag, 304
-        for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*"}) builder.addFilter(path, caching);
+        for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*", "/browse"}) builder.addFilter(path, caching);
         builder.addServlet("/id/*", new EntityServlet(site))
                 .addServlet("/explain", new ExplainServlet(project, built))
                 .addServlet("/query", new QueryPageServlet(site))
+                .addServlet("/browse", new BrowseServlet(site))
                 .addServlet("/assets/*", new AssetsServlet())
                 .addServlet("/sources/*", new SourcesServlet(site))
                 .addServlet("", new HomeServlet())
