@@ -1,6 +1,8 @@
 package org.treatygraph.serve;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.query.Dataset;
@@ -32,18 +34,27 @@ final class EntityLists {
             }
             EntityList.Kind wanted = kinds.stream().filter(k -> k.kind().equals(kind)).findFirst().orElse(null);
             if (wanted == null) return null;
-            List<EntityList.Row> rows = new ArrayList<>();
+            Map<String, Dated> byEntity = new LinkedHashMap<>();
             try (QueryExecution qe = QueryExecution.dataset(ds).query(ENTITIES).substitution("kind", ResourceFactory.createStringLiteral(kind)).build()) {
                 qe.execSelect().forEachRemaining(s -> {
                     String iri = s.getResource("e").getURI();
                     String id = IriScheme.id(iri);
                     if (id == null || !IriScheme.iri(id).equals(IriScheme.owner(IriScheme.iri(id)))) return;   // entities, not their nodes
-                    rows.add(new EntityList.Row(site.local(iri), text(s, "label", id), text(s, "dateText", "")));
+                    Dated d = new Dated(iri, text(s, "label", id), text(s, "earliest", null),
+                            DatesInWords.words(text(s, "value", null), text(s, "earliest", null), text(s, "latest", null)));
+                    byEntity.merge(iri, d, (a, b) -> a.earliest() == null || b.earliest() != null && b.earliest().compareTo(a.earliest()) < 0 ? b : a);
                 });
             }
+            List<EntityList.Row> rows = byEntity.values().stream()
+                    .sorted(Comparator.comparing((Dated d) -> d.earliest() == null).thenComparing(d -> d.earliest() == null ? "" : d.earliest())
+                            .thenComparing(Dated::label))
+                    .map(d -> new EntityList.Row(site.local(d.iri()), d.label(), d.words() == null ? "" : d.words())).toList();
             return Templates.render("entity-list.jte", Map.of("list", new EntityList(kind, wanted.label(), rows, kinds)));
         });
     }
+
+    /** An entity with its earliest signing date (for the order) and that date in words. */
+    private record Dated(String iri, String label, String earliest, String words) {}
 
     private static String text(QuerySolution s, String var, String otherwise) {
         return s.contains(var) ? s.getLiteral(var).getString() : otherwise;

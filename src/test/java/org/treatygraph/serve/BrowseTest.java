@@ -1,9 +1,6 @@
 package org.treatygraph.serve;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.treatygraph.TestProjects;
-import org.treatygraph.core.Progress;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -29,24 +22,8 @@ class BrowseTest {
     private static final Pattern VALUE = Pattern.compile("<li><a href=\"([^\"]+)\">([^<]*)</a> <span class=\"count\">(\\d+)</span></li>");
     /** A chosen value: the count, then the link that drops it. */
     private static final Pattern CHOSEN = Pattern.compile("<li class=\"on\">✓ ([^<]*) <span class=\"count\">(\\d+)</span> <a href=\"([^\"]+)\">remove");
-    static TreatyServer server;
-    static String base;
-    static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
-                null, 0, "/", TreatyServer.LOOPBACK, null), Progress.SILENT);
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
-
     static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return SiteServer.get(pathAndQuery);
     }
 
     static String page(String pathAndQuery) throws Exception {
@@ -101,7 +78,7 @@ class BrowseTest {
         String html = page("/browse");
         List<Row> rows = rows(html);
         int instruments;
-        try (var qe = QueryExecutionHTTP.service(base + "/treaties/sparql").query("""
+        try (var qe = QueryExecutionHTTP.service(SiteServer.base() + "/treaties/sparql").query("""
                 PREFIX tg: <https://w3id.org/treaty-graph/ontology#>
                 SELECT (COUNT(DISTINCT ?i) AS ?n) { ?i a tg:Instrument }""").build()) {
             instruments = qe.execSelect().next().getLiteral("n").getInt();
@@ -204,7 +181,7 @@ class BrowseTest {
         org.treatygraph.ExternalTools.require(Files.isExecutable(Chromium.BINARY), "Debian chromium");
         Path shots = Path.of("target/screenshots");
         try (Chromium browser = new Chromium(tmp.resolve("profile"))) {
-            browser.open(base + "/browse?year=1921&party=polity/persia");
+            browser.open(SiteServer.base() + "/browse?year=1921&party=polity/persia");
             assertEquals(List.of(), browser.takeProblems(), "no error and no breach of the content security policy");
             assertTrue(browser.evaluate("document.querySelector('.facets').getBoundingClientRect().right <= document.querySelector('.results').getBoundingClientRect().left").asBoolean(),
                     "beside the list on a wide screen");
@@ -215,7 +192,7 @@ class BrowseTest {
             assertTrue(browser.evaluate("[...document.querySelectorAll('.results a')].some(a => a.getAttribute('href') === '/id/agreement/soviet-persian-treaty-1921')").asBoolean());
             browser.screenshot(shots.resolve("browse.png"));
             browser.width(375);
-            browser.open(base + "/browse?year=1921");
+            browser.open(SiteServer.base() + "/browse?year=1921");
             assertEquals(List.of(), browser.takeProblems());
             assertTrue(browser.evaluate("document.documentElement.scrollWidth").asInt() <= 375,
                     "scroll width " + browser.evaluate("document.documentElement.scrollWidth"));
@@ -230,8 +207,7 @@ class BrowseTest {
         HttpResponse<String> all = get("/browse"), some = get("/browse?year=1921");
         String etag = all.headers().firstValue("ETag").orElseThrow();
         assertNotEquals(etag, some.headers().firstValue("ETag").orElseThrow());
-        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(base + "/browse")).header("If-None-Match", etag).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = SiteServer.get("/browse", "If-None-Match", etag);
         assertEquals(304, again.statusCode());
     }
 }

@@ -2,26 +2,14 @@ package org.treatygraph.serve;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.treatygraph.TestProjects;
-import org.treatygraph.core.Progress;
 
 /**
  * Entity pages read as documents (issue 14): the header with the kind and dates in words, facts in their
@@ -30,38 +18,12 @@ import org.treatygraph.core.Progress;
  * endpoint of the same server, or from what the sources state.
  */
 class EntityPageTest {
-    @TempDir static Path run;
-    static TreatyServer server;
-    static String base;
-    static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
-                run.resolve("tdb2"), 0, "/", TreatyServer.LOOPBACK, 3), Progress.SILENT);
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     static Document page(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path);
-        return Jsoup.parse(r.body(), base + path);
+        return SiteServer.page(path);
     }
 
-    /** The labels a SELECT of one variable ?l answers, from the server's own endpoint. */
     static Set<String> labels(String select) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/treaties/sparql?query="
-                + URLEncoder.encode(select, StandardCharsets.UTF_8))).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode());
-        Set<String> out = new TreeSet<>();
-        r.body().lines().skip(1).map(l -> l.startsWith("\"") ? l.substring(1, l.length() - 1) : l).forEach(out::add);
-        return out;
+        return SiteServer.select(select);
     }
 
     static Element fact(Element scope, String label) {
@@ -117,8 +79,7 @@ class EntityPageTest {
         Element status = fact(d.getElementById("lifecycle"), "Status");
         Element why = status.selectFirst("a.inferred");
         assertNotNull(why, "the status is inferred from the signing: " + status.text());
-        HttpResponse<String> explain = http.send(HttpRequest.newBuilder(URI.create(base + why.attr("href"))).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> explain = SiteServer.get(why.attr("href"), "Accept", "text/html");
         assertEquals(200, explain.statusCode(), "the inferred mark links to its explanation");
         Element relations = d.getElementById("relations");
         assertTrue(fact(relations, "Based on").selectFirst("details.reading").text().contains("additional agreement"),

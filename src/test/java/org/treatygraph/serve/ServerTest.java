@@ -404,6 +404,7 @@ class ServerTest {
         int undated = html.indexOf("<td></td></tr>");
         assertTrue(kars > 0 && moscow > 0 && moscow < kars, "Moscow (16 March 1921) before Kars (13 October 1921)");
         assertTrue(undated > kars, "undated instruments after the dated ones");
+        assertTrue(html.contains("Treaty of Kars</a></td><td>13 October 1921</td>"), "each date in words, from its value");
         assertTrue(html.contains("<a href=\"/id/polity/\">"), "links to the other kinds");
         var none = get("/id/nonsense/", "text/html");
         assertEquals(404, none.statusCode());
