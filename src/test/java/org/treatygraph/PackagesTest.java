@@ -45,6 +45,9 @@ class PackagesTest {
         }
         // The neutral package depends on no other.
         assertEquals(Set.of(), deps.get("core"));
+        // The search index reads the store with the project's prefixes and IRIs, and knows nothing of building or serving.
+        assertTrue(Set.of("core", "ontology").containsAll(deps.get("search")), deps.get("search")::toString);
+        assertTrue(deps.get("serve").contains("search"), deps.get("serve")::toString);
     }
 
     private static List<String> path(Map<String, Set<String>> deps, String from, String to, List<String> trail, Set<String> seen) {

@@ -1,5 +1,7 @@
 package org.treatygraph.convert;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +14,7 @@ import org.treatygraph.core.Problem;
  * Cebesoy), and a country's adjective (Turkey, Turkish). Each group is written down with the reason;
  * nothing is guessed.
  */
-final class NameVariants {
+public final class NameVariants {
     static final NameVariants NONE = new NameVariants(List.of());
 
     private final List<List<String>> groups;   // folded
@@ -40,6 +42,17 @@ final class NameVariants {
             groups.add(folded);
         }
         return new NameVariants(groups);
+    }
+
+    /**
+     * A project's groups of spellings (folded: lower case, no accents), for a reader that treats them as the same
+     * words too (the search box); none when the project has no file. A group the build would refuse is left out:
+     * the build reports it.
+     */
+    public static List<List<String>> groups(Project project) throws IOException {
+        if (!Files.exists(project.nameVariantsFile())) return List.of();
+        NameVariants v = read(YamlReader.read(project.nameVariantsFile(), project.display(project.nameVariantsFile())), new ArrayList<>());
+        return v.groups.stream().map(g -> g.stream().map(String::strip).toList()).toList();
     }
 
     /** The folded phrase and its variants: each group member it contains replaced by each other member. */

@@ -1,5 +1,6 @@
 package org.treatygraph.serve;
 
+import org.treatygraph.core.DatesInWords;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.treatygraph.serve;
 
+import org.treatygraph.core.DatesInWords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

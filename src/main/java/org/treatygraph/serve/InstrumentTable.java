@@ -1,5 +1,6 @@
 package org.treatygraph.serve;
 
+import org.treatygraph.core.DatesInWords;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -33,7 +33,7 @@ import org.treatygraph.serve.Store.Generation;
  * and the timeout are set here), assembled from Fuseki modules, one a concern: how it speaks HTTP (CORS,
  * headers, refusals, from the files beside the configuration: {@link HttpPolicyModule}), the store
  * ({@link StoreModule}), the SPARQL endpoint's policies ({@link SparqlModule}), the pages
- * ({@link PagesModule}), the dumps ({@link DumpsModule}), reconciliation ({@link ReconcileModule}) and
+ * ({@link PagesModule}), search ({@link SearchModule}), the dumps ({@link DumpsModule}), reconciliation ({@link ReconcileModule}) and
  * compression ({@link CompressionModule}). On start it claims the store directory ({@link Store}), and
  * serves its current generation when that was built from the current inputs; otherwise it builds the graph
  * and a new generation beside the current one ({@link Rebuild}), or serves the current one on when the
@@ -173,6 +173,7 @@ public final class TreatyServer implements AutoCloseable {
                 new StoreModule(site, served.tdb2() == null ? served.built() : null, progress),
                 new SparqlModule(site, o.allowedServices(), limits),
                 new PagesModule(site, o.project(), served.built()),
+                new SearchModule(site, o.project(), progress),
                 new DumpsModule(site),
                 new ReconcileModule(site, limits),
                 new CompressionModule());

@@ -84,6 +84,32 @@ final class Chromium implements AutoCloseable {
         Files.write(png, Base64.getDecoder().decode(r.path("data").asText()));
     }
 
+    /** Types text into the focused element, as a keyboard would (an input event each time). */
+    void type(String text) throws Exception {
+        for (int i = 0; i < text.length(); ) {
+            int end = i + Character.charCount(text.codePointAt(i));
+            call("Input.insertText", JSON.createObjectNode().put("text", text.substring(i, end)));
+            i = end;
+        }
+    }
+
+    /** Presses and releases a key that types nothing: "ArrowDown", "ArrowUp", "Enter", "Escape". */
+    void press(String key) throws Exception {
+        int code = switch (key) {
+            case "ArrowDown" -> 40;
+            case "ArrowUp" -> 38;
+            case "Enter" -> 13;
+            case "Escape" -> 27;
+            default -> throw new IllegalArgumentException("no key code for " + key);
+        };
+        ObjectNode down = JSON.createObjectNode().put("type", "rawKeyDown").put("key", key).put("code", key)
+                .put("windowsVirtualKeyCode", code).put("nativeVirtualKeyCode", code);
+        call("Input.dispatchKeyEvent", down);
+        if (key.equals("Enter")) call("Input.dispatchKeyEvent", JSON.createObjectNode().put("type", "char").put("key", key).put("text", "\r")
+                .put("windowsVirtualKeyCode", code).put("nativeVirtualKeyCode", code));
+        call("Input.dispatchKeyEvent", down.deepCopy().put("type", "keyUp"));
+    }
+
     /** Console errors, uncaught exceptions and failed requests seen since the last call. */
     List<String> takeProblems() {
         List<String> out = new ArrayList<>(problems);

@@ -1,5 +1,6 @@
 package org.treatygraph.serve;
 
+import org.treatygraph.core.DatesInWords;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.http.HttpResponse;

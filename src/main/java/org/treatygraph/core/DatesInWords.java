@@ -1,4 +1,4 @@
-package org.treatygraph.serve;
+package org.treatygraph.core;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,9 +9,9 @@ import java.util.Locale;
  * A date of the graph in words, with its precision: a day ("13 October 1921"), a month ("February 1921
  * (month)"), a year ("1921 (year)"), or the bounds an undated event lies between ("between September and
  * December 1918"). The value's datatype (xsd:date, xsd:gYearMonth, xsd:gYear) is its precision. The one
- * place the site writes dates: the entity pages, the browse page and the lists use it.
+ * place dates are written in words: the entity pages, the browse page, the lists and the search box use it.
  */
-final class DatesInWords {
+public final class DatesInWords {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH_ONLY = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH);
@@ -24,7 +24,7 @@ final class DatesInWords {
      * @param latest tg:latest (xsd:date) or null
      * @return the date in words, or null when nothing is known
      */
-    static String words(String value, String earliest, String latest) {
+    public static String words(String value, String earliest, String latest) {
         if (value != null) {
             try {
                 if (value.length() == 4) return value + " (year)";
@@ -42,12 +42,12 @@ final class DatesInWords {
     }
 
     /** A day: "13 October 1921". */
-    static String day(LocalDate d) {
+    public static String day(LocalDate d) {
         return d.format(DAY);
     }
 
     /** A month: "October 1921". */
-    static String month(YearMonth m) {
+    public static String month(YearMonth m) {
         return m.format(MONTH);
     }
 
@@ -56,7 +56,7 @@ final class DatesInWords {
      * what the two share said once: "between 1919 and March 1920", "between June and December 1920",
      * "between 2 and 31 December 1920"; a span of a whole month or year is that month or year, a day that day.
      */
-    static String span(LocalDate earliest, LocalDate latest) {
+    public static String span(LocalDate earliest, LocalDate latest) {
         if (earliest.equals(latest)) return day(earliest);
         boolean sameYear = earliest.getYear() == latest.getYear();
         boolean sameMonth = sameYear && earliest.getMonth() == latest.getMonth();
@@ -80,7 +80,7 @@ final class DatesInWords {
     }
 
     /** True when the source's words say no more than the words made from the value (case, punctuation and "On" aside). */
-    static boolean sameWords(String sourceText, String words) {
+    public static boolean sameWords(String sourceText, String words) {
         if (sourceText == null || words == null) return true;
         return normal(sourceText).equals(normal(words.replaceAll(" \\((month|year)\\)$", "")));
     }
