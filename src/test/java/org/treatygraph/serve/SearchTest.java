@@ -2,22 +2,15 @@ package org.treatygraph.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatygraph.ExternalTools;
-import org.treatygraph.TestProjects;
-import org.treatygraph.core.Progress;
 import org.treatygraph.ontology.IriScheme;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -26,27 +19,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class SearchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KARS = "/id/agreement/treaty-of-kars-1921";
-    @TempDir static Path run;
-    static TreatyServer server;
-    static String base;
-    static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
-                run.resolve("tdb2"), 0, "/", TreatyServer.LOOPBACK, 3), Progress.SILENT);
-        base = "http://localhost:" + server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     static HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return SiteServer.get(path, headers);
     }
 
     static String enc(String s) {
@@ -177,7 +151,7 @@ class SearchTest {
         ExternalTools.require(Files.isExecutable(Chromium.BINARY), "Debian chromium");
         Path shots = Path.of("target/screenshots");
         try (Chromium browser = new Chromium(tmp.resolve("profile"))) {
-            browser.open(base + "/");
+            browser.open(SiteServer.base() + "/");
             browser.evaluate("document.getElementById('site-search-q').focus()");
             browser.type("Kars");
             String options = "[...document.querySelectorAll('#site-search-list [role=option]')]";
@@ -235,7 +209,7 @@ class SearchTest {
 
             // At a phone's width the page and its box fit without scrolling sideways.
             browser.width(375);
-            browser.open(base + "/search?q=Kars");
+            browser.open(SiteServer.base() + "/search?q=Kars");
             assertTrue(browser.evaluate("document.documentElement.scrollWidth").asInt() <= 375,
                     "scroll width " + browser.evaluate("document.documentElement.scrollWidth"));
             browser.evaluate("document.getElementById('site-search-q').focus()");
