@@ -11,6 +11,7 @@ import org.treatygraph.ontology.IriScheme;
 final class Site {
     private volatile DatasetGraph dataset;
     private volatile String build;
+    private volatile java.time.Instant builtAt;
     /** This server's own: two servers in one JVM keep their descriptions apart. */
     final Descriptions descriptions = new Descriptions();
     /** The ontology page, made on first request. */
@@ -38,6 +39,15 @@ final class Site {
 
     void build(String fingerprint) {
         this.build = fingerprint;
+    }
+
+    /** When the served build was made (its store generation completed), or null before it is known: pages' Last-Modified. */
+    java.time.Instant builtAt() {
+        return builtAt;
+    }
+
+    void builtAt(java.time.Instant when) {
+        this.builtAt = when;
     }
 
     DatasetGraph dataset() {
