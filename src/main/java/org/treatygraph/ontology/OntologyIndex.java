@@ -148,7 +148,7 @@ public final class OntologyIndex {
             if (!ours && recordKey.isEmpty()) continue;
             // Annotation properties of the ontology's own machinery are not record keys.
             if (ours && e.getValue() == Term.Kind.ANNOTATION && recordKey.isEmpty()) continue;
-            String key = recordKey.orElse(p.getURI().substring(TG.NS.length()));
+            String key = recordKey.orElseGet(() -> p.getURI().substring(TG.NS.length()));
             Node range = rangeOf(p);
             List<String> datatypes = new ArrayList<>();
             if (range != null && range.isBlank()) {

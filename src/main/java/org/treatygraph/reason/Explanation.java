@@ -37,6 +37,11 @@ public record Explanation(Triple fact, Source source, String rule, List<Explanat
         return source == Source.INFERRED;
     }
 
+    /** The axioms a reader is shown: without the cells of RDF lists and the rules' helper triples (a list shows as a whole). */
+    public List<Explanation> shownAxioms() {
+        return axioms.stream().filter(a -> !isListCell(a.fact)).toList();
+    }
+
     /** Every rule used anywhere in this derivation. */
     public java.util.Set<String> rules() {
         java.util.Set<String> out = new java.util.TreeSet<>();
@@ -68,9 +73,7 @@ public record Explanation(Triple fact, Source source, String rule, List<Explanat
     }
 
     private void renderChildren(StringBuilder sb, String indent, PrefixMapping pm, Graph schema, Function<Triple, String> where) {
-        for (Explanation a : axioms) {
-            if (!isListCell(a.fact)) a.render(sb, indent, "axiom ", pm, schema, where);
-        }
+        for (Explanation a : shownAxioms()) a.render(sb, indent, "axiom ", pm, schema, where);
         for (Explanation p : premises) p.render(sb, indent, "from  ", pm, schema, where);
     }
 

@@ -3,13 +3,16 @@ package org.treatygraph.serve;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 import org.treatygraph.convert.Sources;
 import org.treatygraph.core.Hashing;
 import org.treatygraph.publish.Dump;
@@ -17,7 +20,7 @@ import org.treatygraph.publish.Dump;
 /**
  * The dumps of the build: a listing page (size, sha256, media type, description of each file) and the
  * files themselves with Content-Type, Content-Length, ETag (the sha256) and Last-Modified, answering
- * If-None-Match with 304. Also /.well-known/void, the build's VoID file. Fuseki sets none of these
+ * If-None-Match with 304; the .gz dumps gzip-encoded or decoded by what the client accepts. Also /.well-known/void, the build's VoID file. Fuseki sets none of these
  * headers itself.
  */
 final class DumpsServlet extends HttpServlet {
@@ -116,15 +119,33 @@ final class DumpsServlet extends HttpServlet {
             return;
         }
         byte[] bytes = Files.readAllBytes(p);
-        String etag = "\"" + sums().getOrDefault(name, Hashing.sha256(bytes)) + "\"";
+        String sum = sums().getOrDefault(name, Hashing.sha256(bytes));
+        // A .gz dump is its media type, gzip-encoded (Content-Encoding), for a client that takes gzip; a client
+        // that does not (Python's urllib, so rdflib reading the URL) gets it decoded, since it could not read
+        // the gzip bytes. Two representations of one URL: Vary and an ETag of each.
+        boolean gz = name.endsWith(".gz");
+        boolean decode = gz && !acceptsGzip(req.getHeader("Accept-Encoding"));
+        String etag = "\"" + sum + (decode ? "-identity" : "") + "\"";
+        if (gz) Replies.vary(resp, "Accept-Encoding");
         resp.setHeader("ETag", etag);
         resp.setDateHeader("Last-Modified", Files.getLastModifiedTime(p).toMillis());
-        String text = mediaType.startsWith("text/") || mediaType.contains("json") || mediaType.equals("application/trig") ? "; charset=utf-8" : "";
-        resp.setContentType(mediaType + (name.endsWith(".gz") ? "" : text));
-        if (name.endsWith(".gz")) resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        String text = mediaType.startsWith("text/") || mediaType.contains("json") || mediaType.equals("application/trig")
+                || mediaType.equals("application/n-triples") ? "; charset=utf-8" : "";
+        resp.setContentType(mediaType + text);
+        if (gz && !decode) {
+            resp.setHeader("Content-Encoding", "gzip");
+            resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        }
         String inm = req.getHeader("If-None-Match");
         if (inm != null && (inm.equals("*") || java.util.Arrays.stream(inm.split(",")).map(String::strip).anyMatch(etag::equals))) {
             resp.setStatus(304);
+            return;
+        }
+        if (decode) {
+            if (!body) return;
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes)); OutputStream os = resp.getOutputStream()) {
+                in.transferTo(os);
+            }
             return;
         }
         resp.setContentLength(bytes.length);
@@ -132,5 +153,28 @@ final class DumpsServlet extends HttpServlet {
         try (OutputStream os = resp.getOutputStream()) {
             os.write(bytes);
         }
+    }
+
+    /** Whether an Accept-Encoding header takes gzip (by name or "*", with a q above 0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] f = part.split(";");
+            String coding = f[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (!(coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*"))) continue;
+            double q = 1;
+            for (int i = 1; i < f.length; i++) {
+                String param = f[i].strip();
+                if (param.startsWith("q=") || param.startsWith("Q=")) {
+                    try {
+                        q = Double.parseDouble(param.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (q > 0) return true;
+        }
+        return false;
     }
 }

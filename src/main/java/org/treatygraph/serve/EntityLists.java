@@ -41,9 +41,9 @@ final class EntityLists {
                     String iri = s.getResource("e").getURI();
                     String id = IriScheme.id(iri);
                     if (id == null || !IriScheme.iri(id).equals(IriScheme.owner(IriScheme.iri(id)))) return;   // entities, not their nodes
-                    Dated d = new Dated(iri, text(s, "label", id), text(s, "earliest", null),
+                    Dated d = new Dated(iri, text(s, "label", id), text(s, "earliest", null), text(s, "latest", null),
                             DatesInWords.words(text(s, "value", null), text(s, "earliest", null), text(s, "latest", null)));
-                    byEntity.merge(iri, d, (a, b) -> a.earliest() == null || b.earliest() != null && b.earliest().compareTo(a.earliest()) < 0 ? b : a);
+                    byEntity.merge(iri, d, (a, b) -> b.betterThan(a) ? b : a);
                 });
             }
             List<EntityList.Row> rows = byEntity.values().stream()
@@ -54,8 +54,21 @@ final class EntityLists {
         });
     }
 
-    /** An entity with its earliest signing date (for the order) and that date in words. */
-    private record Dated(String iri, String label, String earliest, String words) {}
+    /** An entity with the signing date it is listed by (its bounds, for the order) and that date in words. */
+    private record Dated(String iri, String label, String earliest, String latest, String words) {
+        /** Of the dates the sources give, the most precise, then the earliest (Kars: 13 October 1921, not "six months later"). */
+        boolean betterThan(Dated other) {
+            if (earliest == null) return false;
+            if (other.earliest == null) return true;
+            long span = days(this), otherSpan = days(other);
+            return span != otherSpan ? span < otherSpan : earliest.compareTo(other.earliest) < 0;
+        }
+
+        private static long days(Dated d) {
+            return d.latest == null ? Long.MAX_VALUE
+                    : java.time.LocalDate.parse(d.latest).toEpochDay() - java.time.LocalDate.parse(d.earliest).toEpochDay();
+        }
+    }
 
     private static String text(QuerySolution s, String var, String otherwise) {
         return s.contains(var) ? s.getLiteral(var).getString() : otherwise;

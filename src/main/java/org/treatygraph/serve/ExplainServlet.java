@@ -11,20 +11,21 @@ import org.apache.jena.graph.Triple;
 import org.treatygraph.convert.GraphBuilder;
 import org.treatygraph.convert.Project;
 import org.treatygraph.convert.TreatyGraph;
-import org.treatygraph.core.Location;
 import org.treatygraph.core.Progress;
 import org.treatygraph.reason.Explanation;
 
 /**
- * /explain?s=IRI&amp;p=IRI&amp;o=IRI: why a fact holds, as `explain` prints it. The derivations live in
+ * /explain?s=IRI&amp;p=IRI&amp;o=IRI: why a fact holds, step by step in words (ExplainPage). The derivations live in
  * the reasoner's memory, not in the store, so a server that opened an existing store builds the graph
  * once, at the first request.
  */
 final class ExplainServlet extends HttpServlet {
+    private final Site site;
     private final Project project;
     private volatile TreatyGraph graph;
 
-    ExplainServlet(Project project, TreatyGraph built) {
+    ExplainServlet(Site site, Project project, TreatyGraph built) {
+        this.site = site;
         this.project = project;
         this.graph = built;
     }
@@ -55,22 +56,7 @@ final class ExplainServlet extends HttpServlet {
         TreatyGraph g = graph();
         Triple t = Triple.create(NodeFactory.createURI(s), NodeFactory.createURI(p), object);
         Optional<Explanation> why = g.closure().explain(t);
-        String title = Explanation.show(t, g.displayPrefixes());
-        String body;
-        int status = 200;
-        if (why.isEmpty()) {
-            status = 404;
-            Refusals.reason(req, title + " is neither asserted nor inferred");
-            body = Html.page("Does not hold", "<h1>Does not hold</h1><p><code>" + Html.esc(title) + "</code> is neither asserted nor inferred.</p>");
-        } else {
-            String tree = why.get().render(g.displayPrefixes(), g.ontology(), f -> {
-                Location l = g.locationOfFact(f);
-                return l == null ? null : l.toString();
-            });
-            body = Html.page("Why", "<h1>Why this holds</h1><p><code>" + Html.esc(title) + "</code></p>\n<pre>" + Html.esc(tree) + "</pre>\n"
-                    + "<p>Each line is a triple and where it comes from: an axiom of the <a href=\"/ontology\">ontology</a>, a fact asserted in the "
-                    + "records (file:line), or a rule of the OWL 2 RL profile (ontology/owl2rl.rules) and what it rests on.</p>");
-        }
-        Replies.html(resp, status, body);
+        if (why.isEmpty()) Refusals.reason(req, Explanation.show(t, g.displayPrefixes()) + " is neither asserted nor inferred");
+        Replies.html(resp, why.isEmpty() ? 404 : 200, ExplainPage.render(site, g, t, why));
     }
 }

@@ -64,11 +64,17 @@ enum Formats {
      */
     static Formats negotiate(String accept, Formats... offered) {
         if (accept == null || accept.isBlank()) return offered[0];
-        String[] types = new String[offered.length];
-        for (int i = 0; i < offered.length; i++) types[i] = offered[i].mediaType;
-        MediaType m = AcceptList.match(new AcceptList(accept), AcceptList.create(types));
+        java.util.List<String> types = new java.util.ArrayList<>();
+        for (Formats f : offered) types.add(f.mediaType);
+        // A client that asks for plain JSON gets JSON-LD, which is JSON (after the offered types, so that
+        // a wildcard still gets the first offered format).
+        if (types.contains(JSONLD.mediaType)) types.add(JSON);
+        MediaType m = AcceptList.match(new AcceptList(accept), AcceptList.create(types.toArray(String[]::new)));
         if (m == null) return null;
+        if (m.getContentTypeStr().equals(JSON)) return JSONLD;
         for (Formats f : offered) if (f.mediaType.equals(m.getContentTypeStr())) return f;
         return null;
     }
+
+    private static final String JSON = "application/json";
 }

@@ -5,12 +5,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.treatygraph.core.Resources;
 
-/** The front page (home.jte): what the server offers, with links; and the icon browsers ask for (assets/favicon.svg). */
+/**
+ * The front page (HomePage): what the graph holds and where to start, made once (the store does not change
+ * while the server runs); and the icon browsers ask for (assets/favicon.svg).
+ */
 final class HomeServlet extends HttpServlet {
     private static final byte[] ICON = Resources.text(HomeServlet.class, "assets/favicon.svg").getBytes(StandardCharsets.UTF_8);
+    private final Site site;
+    private volatile String page;
+
+    HomeServlet(Site site) {
+        this.site = site;
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -19,7 +27,8 @@ final class HomeServlet extends HttpServlet {
             Replies.send(resp, 200, "image/svg+xml", ICON);
             return;
         }
-        String body = Templates.render("home.jte", Map.of());
-        Replies.html(resp, 200, body);
+        String p = page;
+        if (p == null) page = p = HomePage.render(site);
+        Replies.html(resp, 200, p);
     }
 }

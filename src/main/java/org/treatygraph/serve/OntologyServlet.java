@@ -29,7 +29,7 @@ final class OntologyServlet extends HttpServlet {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         int dot = path.lastIndexOf('.');
         Formats f = dot > 0 ? Formats.bySuffix(path.substring(dot + 1)) : null;
-        resp.setHeader("Vary", "Accept");
+        Replies.vary(resp, "Accept, Accept-Encoding");   // one path, several formats, gzipped when large
         Formats[] offered = html == null ? new Formats[] {Formats.TURTLE, Formats.RDFXML, Formats.JSONLD, Formats.NTRIPLES}
                 : new Formats[] {Formats.TURTLE, Formats.HTML, Formats.RDFXML, Formats.JSONLD, Formats.NTRIPLES};
         if (f == null) f = Formats.negotiate(req.getHeader("Accept"), offered);

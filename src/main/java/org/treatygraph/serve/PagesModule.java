@@ -47,14 +47,14 @@ final class PagesModule implements FusekiModule {
             throw new UncheckedIOException(e);
         }
         PageCaching caching = new PageCaching(site);   // pages change only with the build: ETag, 304
-        for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*", "/browse"}) builder.addFilter(path, caching);
+        for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*", "/browse", "/explain", ""}) builder.addFilter(path, caching);
         builder.addServlet("/id/*", new EntityServlet(site))
-                .addServlet("/explain", new ExplainServlet(project, built))
+                .addServlet("/explain", new ExplainServlet(site, project, built))
                 .addServlet("/query", new QueryPageServlet(site))
                 .addServlet("/browse", new BrowseServlet(site))
                 .addServlet("/assets/*", new AssetsServlet())
                 .addServlet("/sources/*", new SourcesServlet(site))
-                .addServlet("", new HomeServlet())
-                .addServlet("/favicon.ico", new HomeServlet());
+                .addServlet("", new HomeServlet(site))
+                .addServlet("/favicon.ico", new HomeServlet(site));
     }
 }

@@ -69,7 +69,7 @@ final class QueryOperation extends SPARQL_QueryDataset {
     }
 
     private void describe(HttpAction action) {
-        action.setResponseHeader("Vary", "Accept");
+        Replies.vary(action.getResponse(), "Accept, Accept-Encoding");   // one path, several formats, gzipped when large
         Formats[] offered = {Formats.TURTLE, Formats.HTML, Formats.JSONLD, Formats.RDFXML, Formats.NTRIPLES};
         String accept = action.getRequestHeader("Accept");
         Formats f = Formats.negotiate(accept, offered);

@@ -13,6 +13,7 @@ import org.treatygraph.ontology.IriScheme;
 final class Site {
     private volatile DatasetGraph dataset;
     private volatile String build;
+    private volatile java.time.Instant builtAt;
     /** This server's own: two servers in one JVM keep their descriptions apart. */
     final Descriptions descriptions = new Descriptions();
     /** The ontology page, made on first request. */
@@ -51,6 +52,15 @@ final class Site {
             hierarchy = h;
         }
         return h;
+    }
+
+    /** When the served build was made (its store generation completed), or null before it is known: pages' Last-Modified. */
+    java.time.Instant builtAt() {
+        return builtAt;
+    }
+
+    void builtAt(java.time.Instant when) {
+        this.builtAt = when;
     }
 
     DatasetGraph dataset() {

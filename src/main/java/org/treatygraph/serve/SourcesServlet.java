@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * /sources/{file}: a source text as plain text; with ?start=&amp;end= (the code-point offsets of a
- * citation's TextPositionSelector) a page with that passage highlighted and scrolled to (#passage).
+ * citation's TextPositionSelector) the page of that passage (SourcePage): the source's author and title,
+ * the passage highlighted in its paragraph (#passage), and the facts that cite it.
  */
 final class SourcesServlet extends HttpServlet {
     private final Site site;
@@ -49,11 +50,7 @@ final class SourcesServlet extends HttpServlet {
                 resp.sendError(400, "offsets " + s + "–" + e + " are outside the text (0–" + cps + ")");
                 return;
             }
-            int si = text.offsetByCodePoints(0, s), ei = text.offsetByCodePoints(0, e);
-            String html = "<h1>" + Html.esc(name) + "</h1>\n<p>Characters " + s + "–" + e + " highlighted. <a href=\"" + Html.esc(name) + "\">Plain text</a></p>\n"
-                    + "<pre class=\"source\">" + Html.esc(text.substring(0, si)) + "<mark id=\"passage\">" + Html.esc(text.substring(si, ei))
-                    + "</mark>" + Html.esc(text.substring(ei)) + "</pre>";
-            Replies.html(resp, 200, Html.page(name, html));
+            Replies.html(resp, 200, SourcePage.render(site, name, text, s, e));
         }
     }
 }

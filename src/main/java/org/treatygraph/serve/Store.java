@@ -65,6 +65,11 @@ final class Store implements AutoCloseable {
             return Files.exists(fingerprintFile()) ? Files.readString(fingerprintFile(), StandardCharsets.UTF_8).strip() : null;
         }
 
+        /** When it was completed: its fingerprint, written last, is never rewritten, so restarts agree. */
+        java.time.Instant builtAt() throws IOException {
+            return Files.getLastModifiedTime(fingerprintFile()).toInstant();
+        }
+
         /** Its name and when it was completed, for messages. */
         String describe() throws IOException {
             return name() + ", built " + Files.getLastModifiedTime(fingerprintFile()).toInstant().toString().replaceFirst("\\.\\d+Z$", "Z");

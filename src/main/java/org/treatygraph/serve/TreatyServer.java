@@ -168,6 +168,8 @@ public final class TreatyServer implements AutoCloseable {
         // one JVM keep their own state.
         Site site = new Site(served.dumps(), o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
         site.build(served.fingerprint());
+        // A generation on disk was completed once; an in-memory store is built at each start, now.
+        site.builtAt(served.tdb2() == null ? java.time.Instant.now() : new Store.Generation(served.tdb2().getParent()).builtAt());
         FusekiModules modules = FusekiModules.create(
                 new HttpPolicyModule(o.config().toAbsolutePath().getParent()),
                 new StoreModule(site, served.tdb2() == null ? served.built() : null, progress),
