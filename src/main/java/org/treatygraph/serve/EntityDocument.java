@@ -107,7 +107,10 @@ final class EntityDocument {
             Evidence e = evidence.computeIfAbsent(t, k -> new Evidence(node(r, "basis"), text(r, "reading"), text(r, "reason"),
                     new LinkedHashMap<>()));
             if (r.get("c") != null) {
-                e.passages().putIfAbsent(r.get("c").asNode(), new Passage(text(r, "source"), text(r, "exact"), text(r, "file"),
+                // A source by its author and title where the sources list gives them, else by its label.
+                String source = text(r, "title") == null ? text(r, "source")
+                        : (text(r, "author") == null ? "" : text(r, "author") + ", ") + text(r, "title");
+                e.passages().putIfAbsent(r.get("c").asNode(), new Passage(source, text(r, "exact"), text(r, "file"),
                         r.getLiteral("start").getInt(), r.getLiteral("end").getInt(), text(r, "place")));
             }
         }
