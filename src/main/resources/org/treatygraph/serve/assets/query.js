@@ -169,7 +169,8 @@
 
   // What YASGUI leaves without a name for assistive technology gets one. Its add-tab button sits inside the tab
   // list, where only tabs belong: it is hidden (query.css) and a button beside the list does its work.
-  const named = { '.tableSizer': 'Rows per page', '.tabsList input': 'Name of this tab', '.yasqe_sharePopup input': 'Link to this query' };
+  const named = { '.tableSizer': 'Rows per page', '.tabsList input': 'Name of this tab', '.yasqe_sharePopup input': 'Link to this query',
+    '.yasr_results .CodeMirror textarea': 'The answer as the endpoint sent it' };
   const name = () => {
     for (const selector in named) root.querySelectorAll(selector).forEach(e => e.hasAttribute('aria-label') || e.setAttribute('aria-label', named[selector]));
   };
@@ -190,7 +191,8 @@
   }
 
   if (conf.run === 'true') {
-    const open = yasgui.persistentConfig.getTabs().map(id => yasgui.getTab(id)).find(t => t && t.getQuery() === text);
+    // A tab that holds the query already is reused (getQuery() fails on a tab not shown yet: its stored value).
+    const open = yasgui.persistentConfig.getTabs().map(id => yasgui.getTab(id)).find(t => t && t.getPersistedJson().yasqe.value === text);
     const tab = open ? yasgui.selectTabId(open.getId()) : yasgui.addTab(true, conf.name ? { name: conf.name, yasqe: { value: text } } : { yasqe: { value: text } });
     tab.query().catch(() => {});
   }
