@@ -164,6 +164,23 @@ class BrowserTest {
     }
 
     @Test
+    void typingOneOfTheProjectsPrefixesDeclaresIt(@TempDir Path tmp) throws Exception {
+        String type = "(text => { const cm = document.querySelector('.tabPanel.active .yasqe .CodeMirror').CodeMirror; cm.setValue('SELECT * WHERE { ?s a ');"
+                + " cm.focus(); cm.setCursor({line: 0, ch: 22}); cm.replaceRange(text, cm.getCursor()); })";
+        try (Chromium browser = browser(tmp)) {
+            browser.open(base + "/query");
+            assertTrue(browser.waitFor("document.querySelector('.tabPanel.active .yasqe .CodeMirror')", 20_000));
+            browser.evaluate(type + "('tg:')");
+            assertTrue(browser.waitFor(EDITOR + ".startsWith('PREFIX tg: <https://w3id.org/treaty-graph/ontology#>\\n')", 5_000), browser.evaluate(EDITOR).asText());
+            // A prefix the project does not declare (YASQE's own list knows dbo:) is left to the writer.
+            browser.evaluate(type + "('dbo:')");
+            Thread.sleep(500);
+            assertEquals("SELECT * WHERE { ?s a dbo:", browser.evaluate(EDITOR).asText());
+            assertEquals(List.of(), browser.takeProblems());
+        }
+    }
+
+    @Test
     void aQueryTheEndpointRefusesIsMarkedWhereItGoesWrong(@TempDir Path tmp) throws Exception {
         String broken = "SELECT ?agreement WHERE {\n  ?agreement ?p ?o .\n  FILTER(?o = 1 &&)\n}";
         try (Chromium browser = browser(tmp)) {
