@@ -13,8 +13,9 @@ import org.treatygraph.core.Resources;
  * files rather than inline so that the pages run under a content security policy without 'unsafe-inline'.
  */
 final class AssetsServlet extends HttpServlet {
+    /** Ours, and YASGUI's build (yasgui.min.*), which Maven copies here from node_modules/ (npm ci; package.json). */
     private static final Map<String, String> TYPES = Map.of("site.css", "text/css", "ontology.css", "text/css", "query.js", "text/javascript",
-            "search.js", "text/javascript");
+            "search.js", "text/javascript", "query.css", "text/css", "yasgui.min.js", "text/javascript", "yasgui.min.css", "text/css");
     private final Map<String, byte[]> files = new java.util.TreeMap<>();
 
     AssetsServlet() {

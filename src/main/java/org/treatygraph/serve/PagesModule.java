@@ -41,16 +41,18 @@ final class PagesModule implements FusekiModule {
         for (Formats f : Formats.values()) {
             if (f != Formats.HTML) builder.addServlet("/ontology." + f.suffix, ontology).addServlet("/shapes." + f.suffix, shapes);
         }
+        QueryPageServlet query;
         try {
-            site.queryPage = QueryPageServlet.render(project.root().resolve("queries"));
+            query = new QueryPageServlet(site, project.root().resolve("queries"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        site.queryPage = query.render("", "");
         PageCaching caching = new PageCaching(site);   // pages change only with the build: ETag, 304
         for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*", "/browse", "/explain", ""}) builder.addFilter(path, caching);
         builder.addServlet("/id/*", new EntityServlet(site))
                 .addServlet("/explain", new ExplainServlet(site, project, built))
-                .addServlet("/query", new QueryPageServlet(site))
+                .addServlet(QueryPageServlet.PATH, query)
                 .addServlet("/browse", new BrowseServlet(site))
                 .addServlet("/assets/*", new AssetsServlet())
                 .addServlet("/sources/*", new SourcesServlet(site))

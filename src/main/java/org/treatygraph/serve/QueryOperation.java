@@ -75,6 +75,7 @@ final class QueryOperation extends SPARQL_QueryDataset {
         Formats f = Formats.negotiate(accept, offered);
         if (f == null) ServletOps.error(406, Formats.notAcceptable(accept, offered));
         String endpoint = action.getRequestRequestURL();
+        if (f == Formats.HTML) QueryPageServlet.allowEditorStyles(action.getResponse());
         byte[] body = (f == Formats.HTML ? site.queryPage : ServiceDescription.of(endpoint, site.dataset(), f)).getBytes(StandardCharsets.UTF_8);
         action.setResponseStatus(200);
         action.setResponseContentType(f.contentType());

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Headless Chromium (Debian's) driven over the DevTools protocol: loads a page, collects console errors,
- * uncaught exceptions and failed or 4xx/5xx requests, runs a script in it, and saves a screenshot.
+ * uncaught exceptions and failed or 4xx/5xx requests, runs a script in it (and waits for one to be true),
+ * renders at a phone's width, and saves a screenshot.
  */
 final class Chromium implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
@@ -38,7 +39,9 @@ final class Chromium implements AutoCloseable {
 
     Chromium(Path profile) throws Exception {
         process = new ProcessBuilder(BINARY.toString(), "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=1200,900", "about:blank")
+                "--no-first-run",
+                // This machine's network is closed: without these, Chromium keeps asking Google's hosts in the background.
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=1200,900", "about:blank")
                 .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -70,6 +73,16 @@ final class Chromium implements AutoCloseable {
     void width(int px) throws Exception {
         call("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", px).put("height", 900)
                 .put("deviceScaleFactor", 1).put("mobile", true));
+    }
+
+    /** Waits until a JavaScript expression is true in the page (a page that draws after its load event); false if it is not within the time. */
+    boolean waitFor(String expression, long millis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        do {
+            if (evaluate("!!(" + expression + ")").asBoolean()) return true;
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 
     /** Runs JavaScript in the page and returns its value (awaiting a promise). */

@@ -226,7 +226,7 @@ class FederatedQueriesTest {
         var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/query")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         String html = r.body();
-        int competency = html.indexOf("<optgroup label=\"Competency questions\">"), federated = html.indexOf("<optgroup label=\"Joined with Wikidata");
+        int competency = html.indexOf("<h2>Competency questions</h2>"), federated = html.indexOf("<h2>Joined with Wikidata");
         assertTrue(competency >= 0 && federated > competency, html);
         assertTrue(html.indexOf(">CQ7 (inference).") > competency && html.indexOf(">CQ7 (inference).") < federated, "CQ7 in the first group");
         for (String title : new String[] {">FED1 (asks Wikidata).", ">FED2 (asks Wikidata).", ">FED3 (asks Wikidata)."}) {

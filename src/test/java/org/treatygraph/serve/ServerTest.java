@@ -272,8 +272,12 @@ class ServerTest {
         for (String path : new String[] {"/", "/id/agreement/treaty-of-kars-1921", "/id/agreement/treaty-of-kars-1921.ttl", "/query", "/assets/query.js",
                 "/treaties/sparql?query=" + enc("ASK {}"), "/treaties/sparql", "/dumps/", "/ontology", "/nothing", "/sources/%2e%2e/%2e%2e/etc/passwd"}) {
             var r = send("GET", path);
-            for (String name : configured.stringPropertyNames())
-                assertEquals(configured.getProperty(name).strip(), r.headers().firstValue(name).orElse(null), path + " " + name);
+            for (String name : configured.stringPropertyNames()) {
+                String value = r.headers().firstValue(name).orElse(null);
+                // The query page's policy allows its editor's two style sheets by hash (BrowserTest), and nothing else more.
+                if (path.equals("/query") && name.equals("Content-Security-Policy")) value = value.replaceAll(" 'sha256-[A-Za-z0-9+/=]+'", "");
+                assertEquals(configured.getProperty(name).strip(), value, path + " " + name);
+            }
         }
     }
 
@@ -315,7 +319,7 @@ class ServerTest {
         assertEquals(g.size(), j.size());
         var page = get("/treaties/query", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertTrue(type(page).startsWith("text/html"), type(page));
-        assertTrue(new String(page.body(), "UTF-8").contains("<textarea id=\"query\""));
+        assertTrue(new String(page.body(), "UTF-8").contains("<textarea id=\"query-text\""));
     }
 
     @Test
@@ -479,7 +483,8 @@ class ServerTest {
         assertTrue(html.contains("<script src=\"/assets/query.js\"></script>"));
         assertFalse(html.contains("<script>") || html.contains("<style") || html.contains("style="), "no inline script or style");
         String script = new String(get("/assets/query.js", null).body(), "UTF-8");
-        assertTrue(script.contains("fetch('/treaties/sparql'"), script);
+        assertTrue(script.contains("new Yasgui("), "the page's script sets up YASGUI, which the page loads");
+        assertTrue(html.contains("<script src=\"/assets/yasgui.min.js\"></script>"));
         assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "no outside resources");
         for (String admin : new String[] {"/$/datasets", "/$/backup/treaties", "/$/compact/treaties", "/$/tasks", "/$/server"}) {
             int status = get(admin, null).statusCode();
@@ -499,27 +504,17 @@ class ServerTest {
                     {"/query", "query"}}) {   // the query page last: its script is checked next
                 browser.open(base + page[0]);
                 assertEquals(java.util.List.of(), browser.takeProblems(), page[0]);
-                assertTrue(browser.evaluate("document.styleSheets.length === 1 && document.styleSheets[0].cssRules.length > 5").asBoolean(), page[0] + ": its stylesheet applies");
+                assertTrue(browser.evaluate("[...document.styleSheets].some(s => /[/]assets[/](site|ontology)[.]css$/.test(s.href || '') && s.cssRules.length > 5)").asBoolean(), page[0] + ": its stylesheet applies");
                 browser.screenshot(shots.resolve(page[1] + ".png"));
                 assertTrue(Files.size(shots.resolve(page[1] + ".png")) > 1000);
             }
-            assertTrue(browser.evaluate("document.getElementById('query').value.startsWith('#')").asBoolean(), "the page's script put the first example in the editor");
+            assertTrue(browser.evaluate("document.querySelector('.yasqe .CodeMirror').CodeMirror.getValue().startsWith('#')").asBoolean(), "the editor holds the first example");
             // The check sees a violation when there is one: inline style and script are refused, and reported.
             browser.evaluate("const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.appendChild(s); window.ran === undefined");
             assertTrue(browser.evaluate("window.ran === undefined").asBoolean(), "an inline script does not run");
             List<String> reported = browser.takeProblems();
             assertTrue(reported.stream().anyMatch(p -> p.contains("Content Security Policy")), reported.toString());
-            // The query page runs its preloaded example against the endpoint and shows the rows.
-            browser.evaluate("document.getElementById('run').click()");
-            String status = "";
-            for (int i = 0; i < 100 && !status.contains("rows"); i++) {
-                Thread.sleep(100);
-                status = browser.evaluate("document.getElementById('status').textContent").asText();
-            }
-            assertTrue(status.matches("\\d+ rows, \\d+ ms"), status);
-            assertTrue(browser.evaluate("document.querySelectorAll('#results tr').length").asInt() > 50);
-            assertEquals(java.util.List.of(), browser.takeProblems());
-            browser.screenshot(shots.resolve("query-results.png"));
+            // The query page at work: BrowserTest.
             // At a phone's width the entity page still shows each fact's value and quotes, without scrolling sideways.
             browser.width(375);
             browser.open(base + "/id/agreement/treaty-of-kars-1921");

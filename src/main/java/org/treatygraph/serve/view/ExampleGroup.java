@@ -8,6 +8,6 @@ import java.util.List;
  * values and nothing else.
  */
 public record ExampleGroup(String label, List<Example> examples) {
-    /** One example: its title (the query's first comment line) and its text. */
-    public record Example(String title, String text) {}
+    /** One example: its name (the file's, without .rq: its permalink is /query?example=NAME), its title (the query's first comment line) and its text. */
+    public record Example(String name, String title, String text) {}
 }
