@@ -13,9 +13,16 @@ import org.treatygraph.core.Resources;
  * files rather than inline so that the pages run under a content security policy without 'unsafe-inline'.
  */
 final class AssetsServlet extends HttpServlet {
-    /** Ours, and YASGUI's build (yasgui.min.*), which Maven copies here from node_modules/ (npm ci; package.json). */
-    private static final Map<String, String> TYPES = Map.of("site.css", "text/css", "ontology.css", "text/css", "query.js", "text/javascript",
-            "search.js", "text/javascript", "query.css", "text/css", "yasgui.min.js", "text/javascript", "yasgui.min.css", "text/css");
+    /**
+     * Ours; YASGUI's build (yasgui.min.*); the map's Leaflet (leaflet.js, leaflet.css), topojson-client and
+     * Natural Earth's countries from world-atlas (countries-50m.json): Maven copies these here from
+     * node_modules/ (npm ci; package.json).
+     */
+    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("site.css", "text/css"), Map.entry("ontology.css", "text/css"),
+            Map.entry("query.js", "text/javascript"), Map.entry("search.js", "text/javascript"), Map.entry("query.css", "text/css"),
+            Map.entry("yasgui.min.js", "text/javascript"), Map.entry("yasgui.min.css", "text/css"), Map.entry("map.js", "text/javascript"),
+            Map.entry("leaflet.js", "text/javascript"), Map.entry("leaflet.css", "text/css"), Map.entry("topojson-client.min.js", "text/javascript"),
+            Map.entry("countries-50m.json", "application/json"));
     private final Map<String, byte[]> files = new java.util.TreeMap<>();
 
     AssetsServlet() {

@@ -3,6 +3,8 @@ package org.treatygraph.serve;
 import java.util.Map;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
+import org.treatygraph.ontology.TG;
 
 /**
  * The page for people about one entity (entity.jte), rendered from its description alone: what
@@ -12,6 +14,11 @@ final class EntityPage {
     private EntityPage() {}
 
     static String render(Site site, DatasetGraph description, String iri) {
-        return Templates.render("entity.jte", Map.of("e", new EntityDocument(site, description, NodeFactory.createURI(iri)).view()));
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("e", new EntityDocument(site, description, NodeFactory.createURI(iri)).view());
+        // A territory's page also shows its history as a strip, from the store (HistoryStrips: the history query).
+        if (description.getUnionGraph().contains(NodeFactory.createURI(iri), RDF.type.asNode(), TG.Territory))
+            params.put("strip", HistoryStrips.of(site, site.dataset(), iri));
+        return Templates.render("entity.jte", params);
     }
 }

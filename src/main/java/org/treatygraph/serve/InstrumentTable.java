@@ -237,7 +237,7 @@ final class InstrumentTable {
         return candidates.stream().map(Candidate::span).min(first).orElse(null);
     }
 
-    private static Span span(Literal earliest, Literal latest, Literal value) {
+    static Span span(Literal earliest, Literal latest, Literal value) {
         LocalDate from = LocalDate.parse(earliest.getLexicalForm()), to = LocalDate.parse(latest.getLexicalForm());
         String precision = "span";
         if (value != null) {

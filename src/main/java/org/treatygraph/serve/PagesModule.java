@@ -49,11 +49,16 @@ final class PagesModule implements FusekiModule {
         }
         site.queryPage = query.render("", "");
         PageCaching caching = new PageCaching(site);   // pages change only with the build: ETag, 304
-        for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*", "/browse", "/explain", ""}) builder.addFilter(path, caching);
+        for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*", "/browse", "/timeline", "/map", "/map.json", "/explain", ""}) builder.addFilter(path, caching);
+        BrowseServlet browse = new BrowseServlet(site);
+        MapServlet map = new MapServlet(site, ConfigContext.values(config, "tg:mapTiles"));
         builder.addServlet("/id/*", new EntityServlet(site))
                 .addServlet("/explain", new ExplainServlet(site, project, built))
                 .addServlet(QueryPageServlet.PATH, query)
-                .addServlet("/browse", new BrowseServlet(site))
+                .addServlet("/browse", browse)
+                .addServlet("/timeline", new TimelineServlet(browse))
+                .addServlet("/map", map)
+                .addServlet("/map.json", map)
                 .addServlet("/assets/*", new AssetsServlet())
                 .addServlet("/sources/*", new SourcesServlet(site))
                 .addServlet("", new HomeServlet(site))

@@ -35,6 +35,7 @@ final class Chromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
     Chromium(Path profile) throws Exception {
@@ -130,6 +131,13 @@ final class Chromium implements AutoCloseable {
         return out;
     }
 
+    /** The URLs of every request the page made since the last call (the network log). */
+    List<String> takeRequests() {
+        List<String> out = new ArrayList<>(requests);
+        requests.clear();
+        return out;
+    }
+
     private JsonNode call(String method, ObjectNode params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> f = new CompletableFuture<>();
@@ -153,6 +161,7 @@ final class Chromium implements AutoCloseable {
             case "Log.entryAdded" -> {
                 if (p.path("entry").path("level").asText().equals("error")) problems.add("log error: " + p.path("entry").path("text").asText() + " " + p.path("entry").path("url").asText());
             }
+            case "Network.requestWillBeSent" -> requests.add(p.path("request").path("url").asText());
             case "Network.loadingFailed" -> problems.add("request failed: " + p.path("errorText").asText() + " " + p.path("requestId").asText());
             case "Network.responseReceived" -> {
                 int status = p.path("response").path("status").asInt();

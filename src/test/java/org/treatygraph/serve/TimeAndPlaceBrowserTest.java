@@ -1,0 +1,112 @@
+package org.treatygraph.serve;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The map, the timeline and the Kars history strip in headless Chromium, served by the shared test server:
+ * Kars on the map and, with the slider moved to 1 November 1921, held by the Turkish side (the Grand National
+ * Assembly); the Treaty of Kars on the timeline on 13 October 1921 with 002's September 1921 as a second
+ * mark; the Kars strip with its intervals; no console error, and no request to any host but the server.
+ * Screenshots: target/screenshots/map.png, map-1921-11-01.png, timeline.png, history-kars.png.
+ */
+class TimeAndPlaceBrowserTest {
+    static String base;
+    static final Path SHOTS = BrowserTest.SHOTS;
+    static final String KARS = "document.querySelector('#map path.place-territory-kars')";
+
+    @BeforeAll
+    static void start() {
+        base = SiteServer.base();
+    }
+
+    /** Every request the page made went to the server itself. */
+    static void onlyTheServer(Chromium browser) {
+        List<String> requests = browser.takeRequests();
+        assertFalse(requests.isEmpty());
+        String server = URI.create(base).getAuthority();
+        for (String r : requests) {
+            if (r.startsWith("data:") || r.startsWith("about:")) continue;
+            assertEquals(server, URI.create(r).getAuthority(), "a request to another host: " + r);
+        }
+    }
+
+    @Test
+    void theMapShowsKarsAndWithTheSliderAt1November1921AsHeldByTheTurkishSide(@TempDir Path tmp) throws Exception {
+        try (Chromium browser = BrowserTest.browser(tmp)) {
+            browser.open(base + "/map");
+            assertTrue(browser.waitFor("document.querySelector('#map[data-drawn]') && document.querySelector('#map .map-country')", 20_000), "the map is drawn");
+            assertTrue(browser.evaluate("!!" + KARS).asBoolean(), "Kars is on the map");
+            assertEquals("1921-01-01", browser.evaluate("document.getElementById('map').dataset.date").asText(), "the default day");
+            assertTrue(browser.evaluate("document.querySelectorAll('#map .map-country').length").asInt() > 100, "Natural Earth's countries");
+            browser.screenshot(SHOTS.resolve("map.png"));
+            // The slider, moved to 1 November 1921 and let go.
+            long day = LocalDate.of(1921, 11, 1).toEpochDay() - LocalDate.of(1917, 1, 1).toEpochDay();
+            browser.evaluate("(() => { const s = document.getElementById('map-slider'); s.value = '" + day + "';"
+                    + " s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change')); })()");
+            assertTrue(browser.waitFor("document.getElementById('map').dataset.date === '1921-11-01'", 10_000), "redrawn for the day");
+            assertEquals("/map?date=1921-11-01", browser.evaluate("location.pathname + location.search").asText(), "the day is in the address");
+            assertEquals("1 November 1921", browser.evaluate("document.getElementById('map-slider-day').textContent").asText());
+            assertEquals("held-assigned", browser.evaluate(KARS + ".dataset.state").asText());
+            assertTrue(browser.evaluate(KARS + ".classList.contains('state-held-assigned')").asBoolean());
+            String listed = browser.evaluate("document.querySelector('#map-places li[data-id=\"territory/kars\"]').textContent").asText();
+            assertTrue(listed.contains("held by Grand National Assembly of Turkey"), listed);
+            // Clicking the place opens a popup that links to its page.
+            browser.evaluate(KARS + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+            assertTrue(browser.waitFor("document.querySelector('.leaflet-popup a[href=\"/id/territory/kars\"]')", 5_000), "the popup links to Kars's page");
+            String popup = browser.evaluate("document.querySelector('.leaflet-popup').textContent").asText();
+            assertTrue(popup.contains("held by Grand National Assembly of Turkey") && popup.contains("Treaty of Kars"), popup);
+            browser.screenshot(SHOTS.resolve("map-1921-11-01.png"));
+            // The territories without coordinates are listed beside the map.
+            assertTrue(browser.evaluate("document.querySelectorAll('.map-unplaced li').length").asInt() > 0);
+            assertEquals(List.of(), browser.takeProblems(), "no console error or policy violation");
+            onlyTheServer(browser);
+        }
+    }
+
+    @Test
+    void theTimelineShowsTheTreatyOfKarsOn13October1921AndSeptember1921From002(@TempDir Path tmp) throws Exception {
+        String row = "document.querySelector('.tl-rows a[href=\"/id/agreement/treaty-of-kars-1921\"]').closest('li')";
+        try (Chromium browser = BrowserTest.browser(tmp)) {
+            browser.open(base + "/timeline");
+            assertEquals("1921-09 002|1921-10-13 000, 001", browser.evaluate("[..." + row + ".querySelectorAll('rect.tl-mark.signing')]"
+                    + ".map(m => m.dataset.date + ' ' + m.dataset.sources).sort().join('|')").asText());
+            // Both marks are drawn where they should be and can be seen: a 2 px tick, a month's span before it.
+            String boxes = "[..." + row + ".querySelectorAll('rect.tl-mark.signing')].map(m => m.getBoundingClientRect())";
+            assertTrue(browser.evaluate(boxes + ".every(b => b.width >= 2 && b.height > 10)").asBoolean());
+            browser.evaluate(row + ".scrollIntoView({block: 'center'})");
+            browser.evaluate("(r => r.closest('.tl-scroll').scrollLeft = r.querySelector('rect.tl-mark.signing').getBoundingClientRect().left - 400)(" + row + ")");
+            browser.screenshot(SHOTS.resolve("timeline.png"));
+            assertEquals(List.of(), browser.takeProblems(), "no console error or policy violation");
+            onlyTheServer(browser);
+            // Clicking the item's marks opens its page.
+            browser.evaluate(row + ".querySelector('a.tl-track-link').click()");
+            assertTrue(browser.waitFor("location.pathname === '/id/agreement/treaty-of-kars-1921' && document.readyState === 'complete'", 10_000));
+        }
+    }
+
+    @Test
+    void theKarsHistoryStripShowsItsIntervals(@TempDir Path tmp) throws Exception {
+        try (Chromium browser = BrowserTest.browser(tmp)) {
+            browser.open(base + "/id/territory/kars");
+            assertEquals("claimed held occupation assigned assigned",
+                    browser.evaluate("[...document.querySelectorAll('#history-strip li.strip-bar')].map(l => l.dataset.relation).join(' ')").asText());
+            // Every interval is drawn, and visibly.
+            assertTrue(browser.evaluate("[...document.querySelectorAll('#history-strip li.strip-bar')].every(l => "
+                    + "[...l.querySelectorAll('rect.bar')].some(r => r.getBoundingClientRect().width >= 2))").asBoolean());
+            // The soft start of the Turkish control is drawn with its gradient (the policy allows no inline style, the style sheet does it).
+            assertTrue(browser.evaluate("getComputedStyle(document.querySelector('#history-strip rect.bar.held.soft-in')).fill").asText().contains("fade-in-held"));
+            browser.evaluate("document.getElementById('history-strip').scrollIntoView()");
+            browser.screenshot(SHOTS.resolve("history-kars.png"));
+            assertEquals(List.of(), browser.takeProblems(), "no console error or policy violation");
+            onlyTheServer(browser);
+        }
+    }
+}
