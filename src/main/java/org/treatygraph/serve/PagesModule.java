@@ -51,7 +51,7 @@ final class PagesModule implements FusekiModule {
         PageCaching caching = new PageCaching(site);   // pages change only with the build: ETag, 304
         for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*", "/browse", "/timeline", "/map", "/map.json", "/explain", ""}) builder.addFilter(path, caching);
         BrowseServlet browse = new BrowseServlet(site);
-        MapServlet map = new MapServlet(site, ConfigContext.values(config, "tg:mapTiles"));
+        MapServlet map = new MapServlet(site, config == null ? Set.of() : ConfigContext.values(config, "tg:mapTiles"));
         builder.addServlet("/id/*", new EntityServlet(site))
                 .addServlet("/explain", new ExplainServlet(site, project, built))
                 .addServlet(QueryPageServlet.PATH, query)

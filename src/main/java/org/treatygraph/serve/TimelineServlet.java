@@ -84,6 +84,12 @@ final class TimelineServlet extends HttpServlet {
             if (!draw || m.span().latest().isBefore(Timeline.FROM) || m.span().earliest().isAfter(Timeline.TO)) continue;
             marks.add(mark(item, m, contested, sources));
         }
+        // Marks side by side: the sources of each but the last are written to its left, the last's to its right.
+        for (int i = 0; i + 1 < marks.size(); i++) {
+            TimelinePage.Mark m = marks.get(i);
+            if (!m.sources().isEmpty() && m.x() > 30)
+                marks.set(i, new TimelinePage.Mark(m.css(), m.x(), m.width(), m.title(), m.date(), m.sources(), Timeline.round(m.x() - 3), "end"));
+        }
         return new TimelinePage.Row(site().local(item.iri()), item.label(), item.kind(), dates, marks, contested);
     }
 
@@ -113,6 +119,6 @@ final class TimelineServlet extends HttpServlet {
         };
         String title = m.what() + ": " + s.words() + (sources.isEmpty() ? "" : " (" + sources + ")");
         double labelX = Math.min(Timeline.WIDTH - 22, Timeline.round(x + width + 3));
-        return new TimelinePage.Mark(role + " " + shape, x, width, title, date, withSources ? sources : "", labelX);
+        return new TimelinePage.Mark(role + " " + shape, x, width, title, date, withSources ? sources : "", labelX, "start");
     }
 }

@@ -191,6 +191,17 @@ class TimeAndPlaceTest {
         assertEquals("none", Places.state(List.of()));
     }
 
+    @Test
+    void aTileServerIsOneUrlTemplate() {
+        new MapServlet(null, Set.of());
+        new MapServlet(null, Set.of("https://{s}.tiles.example.org/{z}/{x}/{y}.png"));
+        for (String bad : List.of("ftp://tiles.example.org/{z}/{x}/{y}.png", "https://tiles.example.org/tile.png", "https://tiles.example.org/{z}/{x}.png")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MapServlet(null, Set.of(bad)));
+            assertTrue(e.getMessage().startsWith("tg:mapTiles: \"" + bad + "\" is not a tile URL template"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new MapServlet(null, Set.of("https://a.org/{z}/{x}/{y}", "https://b.org/{z}/{x}/{y}")));
+    }
+
     static JsonNode json(String path) throws Exception {
         HttpResponse<String> r = SiteServer.get(path);
         assertEquals(200, r.statusCode(), r.body());

@@ -19,7 +19,7 @@ public record TimelinePage(int total, TimeAxis axis, List<Row> rows, List<Row> o
     /**
      * A mark on the track: its kind for the style sheet ("signing day", "event month", "other soft"), where
      * it starts and how wide it is, its words for a tooltip, its date as given (an ISO value or the bounds),
-     * its sources' codes, and where that label goes.
+     * its sources' codes, and where that label goes (its x, and "start" to run right of it or "end" to end there).
      */
-    public record Mark(String css, double x, double width, String title, String date, String sources, double labelX) {}
+    public record Mark(String css, double x, double width, String title, String date, String sources, double labelX, String labelAnchor) {}
 }
