@@ -36,7 +36,6 @@ import org.treatygraph.ontology.TG;
  */
 final class Places {
     static final String GVP_BROADER_PARTITIVE = "http://vocab.getty.edu/ontology#broaderPartitive";
-    static final Node HAS_GEOMETRY = NodeFactory.createURI("http://www.opengis.net/ont/geosparql#hasGeometry");
 
     /** A name of the place with the passages cited for it. */
     record Name(String text, String lang, SortedSet<SourceRefs.Ref> refs) {}
