@@ -22,7 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
         builder.report().entries().forEach(spec.commandLine().getErr()::println);
         long links = graph.wikidataLinks().size();
         spec.commandLine().getOut().println("valid: " + graph.asserted().size() + " facts, "
-                + graph.provenance().size() + " provenance triples, " + links + " checked Wikidata links, " + builder.report().warnings().size() + " warning(s)");
+                + graph.provenance().size() + " provenance triples, " + links + " checked Wikidata links, "
+                + graph.geometries().size() + " territories with checked coordinates (" + graph.noCoordinates().size() + " with a reason for none), " + builder.report().warnings().size() + " warning(s)");
         spec.commandLine().getOut().println("support: " + builder.supportFigures());
         return 0;
     }

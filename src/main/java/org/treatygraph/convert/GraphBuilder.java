@@ -32,7 +32,7 @@ import org.treatygraph.reason.Materialiser;
 
 /**
  * Builds the treaty graph from a project: reads the ontology and the sources, converts every record
- * file, completes dates, writes provenance, adds the checked Wikidata links, materialises what the ontology entails (and fails on
+ * file, completes dates, writes provenance, adds the checked Wikidata links and coordinates, materialises what the ontology entails (and fails on
  * inconsistencies), and validates the result against the SHACL shapes. Every problem found on the way
  * is collected and reported together, each with its file:line:column.
  */
@@ -120,6 +120,7 @@ public final class GraphBuilder {
         Provenance.write(records.facts(), asserted, provenance, locations);
         sourceRecords.facts().forEach(f -> provenance.add(f.triple()));
         readWikidataLinks(records.definitions().keySet(), asserted, provenance, locations);
+        readPlaces(records.definitions().keySet(), asserted, provenance, locations);
 
         progress.step("materialising the OWL 2 RL closure with " + project.display(project.rulesFile()));
         Closure closure = Materialiser.load(project.rulesFile(), project.display(project.rulesFile()))
@@ -139,6 +140,15 @@ public final class GraphBuilder {
         progress.step("reading the checked Wikidata links " + project.display(file));
         List<Problem> problems = new ArrayList<>();
         WikidataLinks.read(YamlReader.read(file, project.display(file)), entities, asserted, provenance, locations, problems);
+        if (!problems.isEmpty()) throw new InputException(problems);
+    }
+
+    private void readPlaces(Set<Node> entities, Graph asserted, Graph provenance, Map<Node, Location> locations) throws IOException {
+        Path file = project.placesFile();
+        if (!Files.exists(file)) return;
+        progress.step("reading the territories' checked coordinates " + project.display(file));
+        List<Problem> problems = new ArrayList<>();
+        Places.read(YamlReader.read(file, project.display(file)), entities, asserted, provenance, locations, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
     }
 

@@ -15,6 +15,8 @@ public record Project(Path root) {
     /** The window of plausible dates: a date in the records outside it is an error (see docs/data-format.md). */
     public Path dateWindowFile() { return root.resolve("data/date-window.yaml"); }
     public Path wikidataLinksFile() { return root.resolve("data/wikidata/links.yaml"); }
+    /** The territories' coordinates with their checks (docs/places.md). */
+    public Path placesFile() { return root.resolve("data/places.yaml"); }
     /** Where `link` caches Wikidata's answers; the QuickStatements export reads it to leave out what items already say. */
     public Path wikidataCacheDir() { return root.resolve("data/wikidata/cache"); }
 

@@ -13,9 +13,11 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.SKOS;
 import org.treatygraph.core.Location;
+import org.treatygraph.ontology.GEO;
 import org.treatygraph.ontology.Hierarchy;
 import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.Prefixes;
+import org.treatygraph.ontology.TG;
 import org.treatygraph.reason.Closure;
 
 /**
@@ -61,6 +63,16 @@ public final class TreatyGraph {
     public List<Triple> wikidataLinks() {
         return asserted.find(Node.ANY, SKOS.exactMatch.asNode(), Node.ANY)
                 .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith(IriScheme.WIKIDATA_ITEM)).toList();
+    }
+
+    /** The territories with checked coordinates (data/places.yaml): their asserted geo:hasGeometry triples. */
+    public List<Triple> geometries() {
+        return asserted.find(Node.ANY, GEO.hasGeometry, Node.ANY).toList();
+    }
+
+    /** The territories that say why they have no coordinates: their asserted tg:noCoordinatesReason triples. */
+    public List<Triple> noCoordinates() {
+        return asserted.find(Node.ANY, TG.noCoordinatesReason, Node.ANY).toList();
     }
 
     /** The node of an asserted fact's statement in the provenance graph: its basis, citations, reading. */

@@ -43,6 +43,11 @@ public final class IriScheme {
         return NodeFactory.createURI(ID + id);
     }
 
+    /** The node of an entity's geometry (its point on a map): {@code id/territory/kars/geometry}, a node of the entity. */
+    public static Node geometry(Node entity) {
+        return NodeFactory.createURI(entity.getURI() + "/geometry");
+    }
+
     /** The node of a cited passage: one per passage of a source however often it is cited. */
     public static Node citation(String sourceCode, int startOffset, int endOffset) {
         return iri("citation/" + sourceCode + "-" + startOffset + "-" + endOffset);

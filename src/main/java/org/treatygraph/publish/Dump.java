@@ -16,6 +16,21 @@ public enum Dump {
             "the same links as owl:sameAs, for clients that want them; never part of the served graph or its reasoning"),
     QUICKSTATEMENTS("quickstatements.txt", "text/plain",
             "QuickStatements (v1) proposing what our sources state about linked entities and the items lack, each with its source passage as reference; for a person to review"),
+    TERRITORIES_GEOJSON("territories.geojson", "application/geo+json",
+            "the territories as GeoJSON (RFC 7946): a Feature each, with its point [longitude, latitude] or null geometry, names, kind, Wikidata item, how the coordinates were checked or why there are none, and its dated history with source references",
+            "https://www.rfc-editor.org/rfc/rfc7946"),
+    TERRITORIES_LPF("territories.lpf.json", "application/json",
+            "the territories in Linked Places Format (GeoJSON-LD for gazetteers): names with citations, types, geometry with its check, when, relations to polities with their when",
+            "https://github.com/LinkedPasts/linked-places-format"),
+    INSTRUMENTS_CSV("instruments.csv", "text/csv",
+            "the instruments, one row each: kind, dates in ISO 8601 and in words, place, parties, issuers, addressees, source references and quotes (columns in docs/exports.md)",
+            "https://www.rfc-editor.org/rfc/rfc4180"),
+    PARTICIPATIONS_CSV("participations.csv", "text/csv",
+            "the participations, one row each: who took part in which instrument or negotiation, as what, for whom, when, source references and quotes (columns in docs/exports.md)",
+            "https://www.rfc-editor.org/rfc/rfc4180"),
+    TERRITORIAL_CHANGES_CSV("territorial-changes.csv", "text/csv",
+            "the territorial changes, one row each: kind, territory, losing and gaining polity, instrument and provision, date, source references and quotes (columns in docs/exports.md)",
+            "https://www.rfc-editor.org/rfc/rfc4180"),
     CONTEXT("context.jsonld", "application/ld+json", "the JSON-LD context of the treaty graph"),
     VOID("void.ttl", "text/turtle", "VoID and DCAT description of the dataset");
 
@@ -24,16 +39,29 @@ public enum Dump {
     private final String fileName;
     private final String mediaType;
     private final String description;
+    private final String conformsTo;
 
     Dump(String fileName, String mediaType, String description) {
+        this(fileName, mediaType, description, null);
+    }
+
+    Dump(String fileName, String mediaType, String description, String conformsTo) {
         this.fileName = fileName;
         this.mediaType = mediaType;
         this.description = description;
+        this.conformsTo = conformsTo;
     }
 
     public String fileName() { return fileName; }
     public String mediaType() { return mediaType; }
     public String description() { return description; }
-    /** Whether the file is RDF (the QuickStatements batch is not). */
-    public boolean isRdf() { return this != QUICKSTATEMENTS; }
+    /** The specification the file follows, for the files that are not RDF (dcterms:conformsTo), or null. */
+    public String conformsTo() { return conformsTo; }
+    /** Whether the file is RDF (the QuickStatements batch, the GeoJSON, Linked Places and CSV exports are not). */
+    public boolean isRdf() {
+        return switch (this) {
+            case QUICKSTATEMENTS, TERRITORIES_GEOJSON, TERRITORIES_LPF, INSTRUMENTS_CSV, PARTICIPATIONS_CSV, TERRITORIAL_CHANGES_CSV -> false;
+            default -> true;
+        };
+    }
 }

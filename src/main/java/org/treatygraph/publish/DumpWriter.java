@@ -103,6 +103,9 @@ public final class DumpWriter {
         Files.writeString(qs, statements.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining()), StandardCharsets.UTF_8);
         files.put(Dump.QUICKSTATEMENTS, qs);
 
+        progress.step("writing " + Dump.TERRITORIES_GEOJSON.fileName() + ", " + Dump.TERRITORIES_LPF.fileName() + " and the CSV exports");
+        files.putAll(Exports.write(graph.queryDataset(), dir));
+
         progress.step("writing " + Dump.VOID.fileName() + " and " + Dump.SUMS);
         files.put(Dump.VOID, new VoidWriter(graph).write(dir.resolve(Dump.VOID.fileName()), files));
         writeChecksums(dir, files);

@@ -77,8 +77,10 @@ final class VoidWriter {
 
         for (Map.Entry<Dump, Path> d : dumps.entrySet()) {
             Node dist = uri(DUMPS + d.getKey().fileName());
-            add(ds, VOID.dataDump.asNode(), dist);
+            // void:dataDump names RDF dumps only; every file is a DCAT distribution, a file that is not RDF with what it conforms to.
+            if (d.getKey().isRdf()) add(ds, VOID.dataDump.asNode(), dist);
             add(ds, DCAT.distribution.asNode(), dist);
+            if (d.getKey().conformsTo() != null) add(dist, DCTerms.conformsTo.asNode(), uri(d.getKey().conformsTo()));
             add(dist, RDF.type.asNode(), DCAT.Distribution.asNode());
             add(dist, DCAT.downloadURL.asNode(), dist);
             add(dist, DCAT.mediaType.asNode(), NodeFactory.createLiteralString(d.getKey().mediaType()));

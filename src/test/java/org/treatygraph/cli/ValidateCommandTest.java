@@ -37,7 +37,9 @@ class ValidateCommandTest {
         List<String> lines = r[1].strip().lines().toList();
         assertEquals(2, lines.size(), r[1]);
         assertEquals("valid: " + g.asserted().size() + " facts, " + g.provenance().size() + " provenance triples, " + links
-                + " checked Wikidata links, 0 warning(s)", lines.get(0));
+                + " checked Wikidata links, " + g.geometries().size() + " territories with checked coordinates (" + g.noCoordinates().size()
+                + " with a reason for none), 0 warning(s)", lines.get(0));
+        assertTrue(g.geometries().size() >= 20 && !g.noCoordinates().isEmpty(), lines.get(0));
         // The support figures count the facts' statements by basis in the provenance graph; none is unsupported.
         long stated = basis(g, TG.Stated), reading = basis(g, TG.Reading), editorial = basis(g, TG.Editorial);
         long titles = g.provenance().find(Node.ANY, TG.onlyLiteratureTitle, Node.ANY).toList().size();
