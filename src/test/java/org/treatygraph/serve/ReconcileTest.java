@@ -144,9 +144,15 @@ class ReconcileTest {
                 + "\"properties\": [{\"pid\": \"hasParty\", \"v\": \"Grand National Assembly of Turkey\"}]}}", "q0");
         assertEquals("agreement/treaty-of-moscow-1921", withParty.get(0).path("id").asText(), withParty.toString());
         assertTrue(withParty.get(0).path("score").asDouble() > plain.get(0).path("score").asDouble() - 0.001);
-        // The party as a reconciled entity (its id), and by the property's Wikidata id, decide the same.
-        JsonNode byId = results("{\"q0\": {\"query\": \"Treaty of Moscow\", \"properties\": [{\"pid\": \"P1891\", \"v\": {\"id\": \"polity/democratic-republic-of-georgia\"}}]}}", "q0");
+        // The party as a reconciled entity (its id) decides too.
+        JsonNode byId = results("{\"q0\": {\"query\": \"Treaty of Moscow\", \"properties\": [{\"pid\": \"tg:hasParty\", \"v\": {\"id\": \"polity/democratic-republic-of-georgia\"}}]}}", "q0");
         assertEquals("agreement/georgian-soviet-treaty-1920", byId.get(0).path("id").asText(), byId.toString());
+        // A property by its Wikidata id: P585 (point in time) is tg:date's alone; P1891 is both has party and has signatory here.
+        JsonNode byWikidata = results("{\"q0\": {\"query\": \"Treaty of Moscow\", \"properties\": [{\"pid\": \"P585\", \"v\": \"1920-05-07\"}]}}", "q0");
+        assertEquals("agreement/georgian-soviet-treaty-1920", byWikidata.get(0).path("id").asText(), byWikidata.toString());
+        var ambiguous = post("{\"q0\": {\"query\": \"Treaty of Moscow\", \"properties\": [{\"pid\": \"P1891\", \"v\": \"Armenia\"}]}}");
+        assertEquals(400, ambiguous.statusCode());
+        assertTrue(ambiguous.body().contains("is the Wikidata property of hasParty and hasSignatory here: name one of them"), ambiguous.body());
     }
 
     // ---- the defects of issue 16, each failing before
@@ -298,7 +304,7 @@ class ReconcileTest {
         assertValid(V02, "suggest-properties-response", props);
         assertTrue(ids(props.path("result")).contains("hasParty"), props.toString());
         JsonNode wd = getJson("/reconcile/suggest/property?prefix=P1891");
-        assertEquals("hasParty", wd.path("result").get(0).path("id").asText(), "a property by its Wikidata id");
+        assertEquals(List.of("hasParty", "hasSignatory"), ids(wd.path("result")), "properties by their Wikidata id");
         // Paging: cursor (0.2) and offset (1.0) skip.
         JsonNode next = getJson("/reconcile/suggest/entity?prefix=Kar&cursor=1&limit=1");
         assertEquals(ids(entities.path("result")).get(1), next.path("result").get(0).path("id").asText());
@@ -333,17 +339,18 @@ class ReconcileTest {
         assertTrue(ids(propose.path("properties")).contains("hasParty"), propose.toString());
         assertTrue(propose.path("properties").size() <= 8);
         String query = "{\"ids\": [\"agreement/treaty-of-kars-1921\", \"polity/persia\"], \"properties\": [{\"id\": \"hasParty\"}, {\"id\": \"signingDate\"},"
-                + " {\"id\": \"wikidata\"}, {\"id\": \"placeOfSigning\"}, {\"id\": \"P1891\"}]}";
+                + " {\"id\": \"wikidata\"}, {\"id\": \"placeOfSigning\"}, {\"id\": \"tg:hasParty\"}, {\"id\": \"P585\"}]}";
         assertValid(V02, "data-extension-query", JSON.readTree(query));
         var r = form("extend", query);
         assertEquals(200, r.statusCode(), r.body());
         JsonNode x = JSON.readTree(r.body());
         assertValid(V02, "data-extension-response", x);
         JsonNode kars = x.path("rows").path("agreement/treaty-of-kars-1921");
-        assertTrue(kars.path("hasParty").toString().contains("\"id\":\"polity/rsfsr\""), kars.toString());
+        assertTrue(kars.path("hasParty").toString().contains("\"id\":\"polity/armenian-ssr\""), kars.toString());
         assertTrue(kars.path("signingDate").toString().contains("\"date\":\"1921-10-13T00:00:00Z\""), kars.toString());
         assertTrue(kars.path("placeOfSigning").toString().contains("\"name\":\"Kars\""), kars.toString());
-        assertEquals(kars.path("hasParty"), kars.path("P1891"), "a property by its Wikidata id");
+        assertEquals(kars.path("hasParty"), kars.path("tg:hasParty"), "a property by its prefixed name");
+        assertTrue(kars.path("P585").toString().contains("1921-10-13T00:00:00Z"), "by its Wikidata id: the dates (tg:date, with the signing's): " + kars);
         assertTrue(x.path("rows").path("polity/persia").path("wikidata").toString().contains("\"str\":\"Q"), x.toString());
         assertEquals(0, x.path("rows").path("polity/persia").path("signingDate").size());
         for (JsonNode meta : x.path("meta")) if (meta.path("id").asText().equals("hasParty")) assertEquals("CollectiveActor", meta.path("type").path("id").asText());
