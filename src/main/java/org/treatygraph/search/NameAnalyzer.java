@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -20,10 +21,11 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.CharsRefBuilder;
+import com.ibm.icu.text.Transliterator;
 
 /**
- * How names become words for the index and for a query: Unicode words, lower case, folded to ASCII (Kâzım →
- * kazim), apostrophes and transliteration marks dropped (ʿ, ʼ, ’), optionally the project's spelling
+ * How names become words for the index and for a query: Unicode words, other scripts written in Latin letters
+ * (ICU's Any-Latin: Карс → Kars, Персия → Persiya), lower case, folded to ASCII (Kâzım → kazim), apostrophes and transliteration marks dropped (ʿ, ʼ, ’), optionally the project's spelling
  * variants added beside each word (Karakhan → karahan too), and optionally every word's beginnings
  * (k, ka, kar, …), so that a query's words match as prefixes.
  */
@@ -38,6 +40,8 @@ final class NameAnalyzer extends Analyzer {
         MARKS = b.build();
     }
 
+    /** Thread-safe once built: one for every analyzer. */
+    private static final Transliterator LATIN = Transliterator.getInstance("Any-Latin");
     private final SynonymMap variants;   // null: none
     private final boolean prefixes;
 
@@ -69,7 +73,7 @@ final class NameAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream t = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+        TokenStream t = new ASCIIFoldingFilter(new LowerCaseFilter(new ICUTransformFilter(source, LATIN)));
         if (variants != null) t = new FlattenGraphFilter(new SynonymGraphFilter(t, variants, true));
         if (prefixes) t = new EdgeNGramTokenFilter(t, 1, MAX_GRAM, true);
         return new TokenStreamComponents(source, t);

@@ -33,6 +33,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -181,6 +182,41 @@ public final class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Candidates for reconciliation, more lenient than {@link #search}: every entity with any of the query's
+     * words in one of its names, or a word one or two edits from one (Chicherin, Chicherine), best first by
+     * Lucene's own relevance; at most {@code limit}. The caller scores them.
+     */
+    public List<Entity> candidates(String query, int limit) {
+        List<String> words = queryWords.words(query);
+        if (words.isEmpty() || limit < 1) return List.of();
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String w : new LinkedHashSet<>(words)) {
+            String prefix = w.length() > NameAnalyzer.MAX_GRAM ? w.substring(0, NameAnalyzer.MAX_GRAM) : w;
+            any.add(new BoostQuery(new TermQuery(new Term("names", prefix)), 2), Occur.SHOULD);
+            if (w.length() >= 4) any.add(new FuzzyQuery(new Term("names", prefix), w.length() >= 7 ? 2 : 1), Occur.SHOULD);
+        }
+        try {
+            StoredFields stored = searcher.storedFields();
+            List<Entity> out = new ArrayList<>();
+            for (ScoreDoc d : searcher.search(any.build(), limit).scoreDocs)
+                out.add(entities.get(stored.document(d.doc).getField("n").numericValue().intValue()));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The words of a text as a query reads them: lower case, folded to ASCII, other scripts in Latin letters. */
+    public List<String> words(String text) {
+        return queryWords.words(text);
+    }
+
+    /** Every entity the index holds, in the order read. */
+    public List<Entity> entities() {
+        return entities;
     }
 
     private static Query tier(Query q, float score) {

@@ -5,7 +5,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 
-/** The reconciliation service (/reconcile) that OpenRefine and other reconciling clients speak. */
+/** The reconciliation service (/reconcile and its routes, {@link ReconcileServlet}) that OpenRefine and other reconciling clients speak. */
 final class ReconcileModule implements FusekiModule {
     private final Site site;
     private final Limits limits;
@@ -22,6 +22,7 @@ final class ReconcileModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
-        builder.addServlet("/reconcile", new ReconcileServlet(site, limits));
+        ReconcileServlet servlet = new ReconcileServlet(site, limits);
+        builder.addServlet("/reconcile", servlet).addServlet("/reconcile/*", servlet);
     }
 }

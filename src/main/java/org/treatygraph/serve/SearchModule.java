@@ -56,6 +56,7 @@ final class SearchModule implements FusekiModule {
         }
         progress.step("indexing the names of the entities for search");
         index = SearchIndex.load(DatasetFactory.wrap(site.dataset()), variants);
+        site.searchIndex(index);
         progress.step("search: " + index.size() + " entities indexed");
     }
 }

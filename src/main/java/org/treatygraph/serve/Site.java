@@ -26,6 +26,7 @@ final class Site {
     final Path shapesFile;
     private final String localBase;
     private volatile Hierarchy hierarchy;
+    private volatile org.treatygraph.search.SearchIndex searchIndex;
 
     Site(Path dumps, Path sources, Path ontologyFile, Path shapesFile, String localBase) {
         this.dumps = dumps;
@@ -52,6 +53,15 @@ final class Site {
             hierarchy = h;
         }
         return h;
+    }
+
+    /** The index of every entity's names (built by {@link SearchModule} when the server starts; null before): search and reconciliation read it. */
+    org.treatygraph.search.SearchIndex searchIndex() {
+        return searchIndex;
+    }
+
+    void searchIndex(org.treatygraph.search.SearchIndex index) {
+        this.searchIndex = index;
     }
 
     /** When the served build was made (its store generation completed), or null before it is known: pages' Last-Modified. */
