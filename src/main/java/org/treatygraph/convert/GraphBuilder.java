@@ -25,6 +25,7 @@ import org.treatygraph.core.Location;
 import org.treatygraph.core.Problem;
 import org.treatygraph.core.Progress;
 import org.treatygraph.ontology.OntologyIndex;
+import org.treatygraph.ontology.TG;
 import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.reason.Closure;
 import org.treatygraph.reason.Inconsistency;
@@ -121,6 +122,9 @@ public final class GraphBuilder {
         sourceRecords.facts().forEach(f -> provenance.add(f.triple()));
         readWikidataLinks(records.definitions().keySet(), asserted, provenance, locations);
         readPlaces(records.definitions().keySet(), asserted, provenance, locations);
+        // A territory's reason for having no coordinates is the editors' own statement: counted with theirs.
+        int reasons = asserted.find(Node.ANY, TG.noCoordinatesReason, Node.ANY).toList().size();
+        figures = new Support.Figures(figures.stated(), figures.reading(), figures.editorial() + reasons, figures.onlyLiteratureTitles());
 
         progress.step("materialising the OWL 2 RL closure with " + project.display(project.rulesFile()));
         Closure closure = Materialiser.load(project.rulesFile(), project.display(project.rulesFile()))

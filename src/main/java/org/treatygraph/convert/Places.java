@@ -20,6 +20,7 @@ import org.treatygraph.core.Location;
 import org.treatygraph.core.Problem;
 import org.treatygraph.ontology.GEO;
 import org.treatygraph.ontology.IriScheme;
+import org.treatygraph.ontology.PROV;
 import org.treatygraph.ontology.TG;
 
 /**
@@ -79,8 +80,13 @@ final class Places {
                     if (item.get(key) != null)
                         problems.add(new Problem(item.keyLocation(key), "'" + key + "' beside 'none': an entry either places its territory, with the check, or says why it has no coordinates"));
                 if (problems.size() > before) continue;
-                asserted.add(Triple.create(subject, TG.noCoordinatesReason, NodeFactory.createLiteralLang(reason, "en")));
-                locations.put(Provenance.statementIri(Triple.create(subject, TG.noCoordinatesReason, NodeFactory.createLiteralLang(reason, "en"))), item.location());
+                Triple why = Triple.create(subject, TG.noCoordinatesReason, NodeFactory.createLiteralLang(reason, "en"));
+                asserted.add(why);
+                // The reason is the editors' own words, attributed to them like their notes.
+                Node whySt = Provenance.statement(why, provenance);
+                provenance.add(Triple.create(whySt, TG.basis, TG.Editorial));
+                provenance.add(Triple.create(whySt, PROV.wasAttributedTo, TG.editors));
+                locations.put(whySt, item.location());
                 continue;
             }
 
