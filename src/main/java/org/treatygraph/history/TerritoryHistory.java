@@ -1,5 +1,7 @@
 package org.treatygraph.history;
 
+import static org.treatygraph.ontology.Solutions.text;
+import static org.treatygraph.ontology.Solutions.uri;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,15 +70,7 @@ public final class TerritoryHistory {
         return List.copyOf(rows.values());
     }
 
-    private static String text(QuerySolution s, String var) {
-        RDFNode n = s.get(var);
-        return n == null ? null : n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString();
-    }
 
-    private static String uri(QuerySolution s, String var) {
-        RDFNode n = s.get(var);
-        return n != null && n.isURIResource() ? n.asResource().getURI() : null;
-    }
 
     private static LocalDate day(QuerySolution s, String var) {
         RDFNode n = s.get(var);

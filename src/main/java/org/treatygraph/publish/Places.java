@@ -1,5 +1,7 @@
 package org.treatygraph.publish;
 
+import static org.treatygraph.ontology.Solutions.text;
+import static org.treatygraph.ontology.Solutions.uri;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -192,13 +194,5 @@ final class Places {
         return l == null || l.isEmpty() ? null : l;
     }
 
-    private static String text(QuerySolution s, String var) {
-        RDFNode n = s.get(var);
-        return n == null ? null : n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString();
-    }
 
-    private static String uri(QuerySolution s, String var) {
-        RDFNode n = s.get(var);
-        return n != null && n.isURIResource() ? n.asResource().getURI() : null;
-    }
 }

@@ -1,5 +1,6 @@
 package org.treatygraph.serve;
 
+import static org.treatygraph.ontology.Solutions.text;
 import org.treatygraph.core.DatesInWords;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -517,10 +518,6 @@ final class EntityDocument {
         return n == null ? null : n.asNode();
     }
 
-    private static String text(QuerySolution r, String var) {
-        RDFNode n = r.get(var);
-        return n == null ? null : n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString();
-    }
 
     private List<QuerySolution> select(String name) {
         return select(name, null, null);

@@ -15,6 +15,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.system.Txn;
 import org.treatygraph.ontology.IriScheme;
 import org.treatygraph.ontology.Prefixes;
+import org.treatygraph.ontology.Solutions;
 import org.treatygraph.serve.view.EntityList;
 
 /** The list of each kind of entity (/id/agreement/, /id/polity/, …), from page/entities-of-kind.rq. */
@@ -71,6 +72,7 @@ final class EntityLists {
     }
 
     private static String text(QuerySolution s, String var, String otherwise) {
-        return s.contains(var) ? s.getLiteral(var).getString() : otherwise;
+        String t = Solutions.text(s, var);
+        return t == null ? otherwise : t;
     }
 }
