@@ -19,9 +19,11 @@ import org.treatygraph.ontology.IriScheme;
  */
 final class EntityServlet extends HttpServlet {
     private final Site site;
+    private final GeoJsonViews geoJson;
 
     EntityServlet(Site site) {
         this.site = site;
+        this.geoJson = new GeoJsonViews(site.dumps);
     }
 
     @Override
@@ -50,13 +52,23 @@ final class EntityServlet extends HttpServlet {
         }
         String iri = IriScheme.iri(rest).getURI();
         resp.setHeader("Vary", "Accept");
-        Formats[] offered = {Formats.TURTLE, Formats.HTML, Formats.JSONLD, Formats.RDFXML, Formats.NTRIPLES};
+        // GeoJSON last, so a wildcard still gets Turtle.
+        Formats[] offered = {Formats.TURTLE, Formats.HTML, Formats.JSONLD, Formats.RDFXML, Formats.NTRIPLES, Formats.GEOJSON};
         Formats f = bySuffix != null ? bySuffix : Formats.negotiate(req.getHeader("Accept"), offered);
         if (f == null) {
             resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, Formats.notAcceptable(req.getHeader("Accept"), offered));
             return;
         }
         Dataset store = DatasetFactory.wrap(site.dataset());
+        if (f == Formats.GEOJSON) {   // the entity must exist: its (kept) Turtle view says so
+            if (site.descriptions.view(store, IriScheme.iri(rest), Formats.TURTLE,
+                    description -> DescriptionWriter.write(description.getDefaultGraph(), NodeFactory.createURI(iri), Formats.TURTLE)) == null) {
+                notFound(req, resp, f, iri);
+            } else {
+                Replies.send(resp, 200, f.contentType(), geoJson.view(iri));
+            }
+            return;
+        }
         Formats format = f;
         byte[] body = site.descriptions.view(store, IriScheme.iri(rest), f, description -> format == Formats.HTML
                 ? EntityPage.render(site, description, iri).getBytes(StandardCharsets.UTF_8)
@@ -73,6 +85,7 @@ final class EntityServlet extends HttpServlet {
         // the reason as a comment in the line-based syntaxes).
         String body = f == Formats.HTML
                 ? Html.page("Not found", "<h1>Not found</h1><p>The treaty graph has nothing about <code>" + Html.esc(iri) + "</code>.</p>")
+                : f == Formats.GEOJSON ? "{\"type\":\"FeatureCollection\",\"features\":[]}"
                 : (f == Formats.TURTLE || f == Formats.NTRIPLES ? "# " + why + "\n" : "")
                         + RDFWriter.source(GraphFactory.createDefaultGraph()).format(f.format).asString();
         Replies.send(resp, 404, f.contentType(), body.getBytes(StandardCharsets.UTF_8));

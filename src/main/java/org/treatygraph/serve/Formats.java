@@ -16,7 +16,9 @@ enum Formats {
     TURTLE("text/turtle", "ttl", RDFFormat.TURTLE_PRETTY),
     JSONLD("application/ld+json", "jsonld", RDFFormat.JSONLD11),
     RDFXML("application/rdf+xml", "rdf", RDFFormat.RDFXML_ABBREV),
-    NTRIPLES("application/n-triples", "nt", RDFFormat.NTRIPLES);
+    NTRIPLES("application/n-triples", "nt", RDFFormat.NTRIPLES),
+    /** Not RDF: an entity's places (GeoJsonViews); offered by the entity routes only. */
+    GEOJSON("application/geo+json", "geojson", null);
 
     final String mediaType;
     final String suffix;

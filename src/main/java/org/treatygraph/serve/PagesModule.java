@@ -39,7 +39,7 @@ final class PagesModule implements FusekiModule {
                 () -> ShapesPage.render(RDFDataMgr.loadGraph(project.shapesFile().toString())));
         builder.addServlet("/ontology", ontology).addServlet("/shapes", shapes);
         for (Formats f : Formats.values()) {
-            if (f != Formats.HTML) builder.addServlet("/ontology." + f.suffix, ontology).addServlet("/shapes." + f.suffix, shapes);
+            if (f.format != null) builder.addServlet("/ontology." + f.suffix, ontology).addServlet("/shapes." + f.suffix, shapes);
         }
         QueryPageServlet query;
         try {

@@ -1,0 +1,71 @@
+package org.treatygraph.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An entity as GeoJSON (/id/…/x.geojson, or Accept: application/geo+json), cut from the served
+ * territories.geojson dump, so a place reads the same in the file and on its own: a territory is its
+ * Feature; any other entity the FeatureCollection of the territories whose history names it (the polities
+ * that held, were assigned or claimed them, the instruments and acts that began or ended it).
+ */
+final class GeoJsonViews {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+    private volatile Loaded loaded;
+
+    private record Loaded(FileTime modified, Map<String, JsonNode> byId, Map<String, String> texts) {}
+
+    GeoJsonViews(Path dumps) {
+        this.file = dumps.resolve("territories.geojson");
+    }
+
+    /** The entity's GeoJSON: its Feature, or the collection of the Features that name it (empty when none does). */
+    byte[] view(String iri) {
+        Loaded l = load();
+        try {
+            JsonNode own = l.byId().get(iri);
+            if (own != null) return JSON.writeValueAsBytes(own);
+            ObjectNode collection = JSON.createObjectNode().put("type", "FeatureCollection");
+            ArrayNode features = collection.putArray("features");
+            String quoted = JSON.writeValueAsString(iri);
+            for (Map.Entry<String, String> e : l.texts().entrySet()) {
+                if (e.getValue().contains(quoted)) features.add(l.byId().get(e.getKey()));
+            }
+            return JSON.writeValueAsBytes(collection);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Loaded load() {
+        try {
+            FileTime modified = Files.getLastModifiedTime(file);
+            Loaded l = loaded;
+            if (l != null && l.modified().equals(modified)) return l;
+            Map<String, JsonNode> byId = new LinkedHashMap<>();
+            Map<String, String> texts = new LinkedHashMap<>();
+            List<JsonNode> features = new ArrayList<>();
+            JSON.readTree(file.toFile()).path("features").forEach(features::add);
+            for (JsonNode f : features) {
+                byId.put(f.path("id").asText(), f);
+                texts.put(f.path("id").asText(), JSON.writeValueAsString(f.path("properties")));
+            }
+            loaded = l = new Loaded(modified, byId, texts);
+            return l;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the served dumps have no readable " + file, e);
+        }
+    }
+}
