@@ -22,7 +22,8 @@ final class AssetsServlet extends HttpServlet {
             Map.entry("query.js", "text/javascript"), Map.entry("search.js", "text/javascript"), Map.entry("query.css", "text/css"),
             Map.entry("yasgui.min.js", "text/javascript"), Map.entry("yasgui.min.css", "text/css"), Map.entry("map.js", "text/javascript"),
             Map.entry("leaflet.js", "text/javascript"), Map.entry("leaflet.css", "text/css"), Map.entry("topojson-client.min.js", "text/javascript"),
-            Map.entry("countries-50m.json", "application/json"));
+            Map.entry("countries-50m.json", "application/json"),
+            Map.entry("place-map.js", "text/javascript"));
     private final Map<String, byte[]> files = new java.util.TreeMap<>();
 
     AssetsServlet() {

@@ -19,6 +19,8 @@ final class EntityPage {
         // A territory's page also shows its history as a strip, from the store (HistoryStrips: the history query).
         if (description.getUnionGraph().contains(NodeFactory.createURI(iri), RDF.type.asNode(), TG.Territory))
             params.put("strip", HistoryStrips.of(site, site.dataset(), iri));
+        // An entity with places that have coordinates gets a small map of them (place-map.js draws its .geojson).
+        if (site.places.hasPoints(iri)) params.put("placesJson", site.local(iri) + ".geojson");
         return Templates.render("entity.jte", params);
     }
 }

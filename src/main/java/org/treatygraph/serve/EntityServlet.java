@@ -19,11 +19,9 @@ import org.treatygraph.ontology.IriScheme;
  */
 final class EntityServlet extends HttpServlet {
     private final Site site;
-    private final GeoJsonViews geoJson;
 
     EntityServlet(Site site) {
         this.site = site;
-        this.geoJson = new GeoJsonViews(site.dumps);
     }
 
     @Override
@@ -65,7 +63,7 @@ final class EntityServlet extends HttpServlet {
                     description -> DescriptionWriter.write(description.getDefaultGraph(), NodeFactory.createURI(iri), Formats.TURTLE)) == null) {
                 notFound(req, resp, f, iri);
             } else {
-                Replies.send(resp, 200, f.contentType(), geoJson.view(iri));
+                Replies.send(resp, 200, f.contentType(), site.places.view(iri));
             }
             return;
         }

@@ -49,6 +49,23 @@ final class GeoJsonViews {
         }
     }
 
+    /** Whether the entity has a place with coordinates to draw (its own point, or a territory naming it that has one). */
+    boolean hasPoints(String iri) {
+        Loaded l = load();
+        JsonNode own = l.byId().get(iri);
+        if (own != null) return !own.path("geometry").isNull() && !own.path("geometry").isMissingNode();
+        try {
+            String quoted = JSON.writeValueAsString(iri);
+            for (Map.Entry<String, String> e : l.texts().entrySet()) {
+                JsonNode g = l.byId().get(e.getKey()).path("geometry");
+                if (!g.isNull() && !g.isMissingNode() && e.getValue().contains(quoted)) return true;
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Loaded load() {
         try {
             FileTime modified = Files.getLastModifiedTime(file);

@@ -21,6 +21,8 @@ final class Site {
     /** The query page (at /query, and at the query endpoint for browsers). */
     volatile String queryPage;
     final Path dumps;
+    /** An entity's places as GeoJSON, from the served territories.geojson (the entity routes and pages). */
+    final GeoJsonViews places;
     final Path sources;
     final Path ontologyFile;
     final Path shapesFile;
@@ -30,6 +32,7 @@ final class Site {
 
     Site(Path dumps, Path sources, Path ontologyFile, Path shapesFile, String localBase) {
         this.dumps = dumps;
+        this.places = new GeoJsonViews(dumps);
         this.sources = sources;
         this.ontologyFile = ontologyFile;
         this.shapesFile = shapesFile;

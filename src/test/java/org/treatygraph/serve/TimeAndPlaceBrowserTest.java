@@ -109,4 +109,25 @@ class TimeAndPlaceBrowserTest {
             onlyTheServer(browser);
         }
     }
+
+    @Test
+    void aTerritoryAndATreatyShowTheirPlacesOnASmallMap(@TempDir Path tmp) throws Exception {
+        try (Chromium browser = BrowserTest.browser(tmp)) {
+            browser.open(base + "/id/territory/kars");
+            assertTrue(browser.waitFor("document.querySelectorAll('#place-map .place-marker').length === 1 && document.querySelector('#place-map .map-country')", 20_000),
+                    "Kars's page draws its one point over the base map");
+            browser.evaluate("document.querySelector('#place-map .place-marker').dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+            assertTrue(browser.waitFor("document.querySelector('#place-map .leaflet-popup a[href=\"/id/territory/kars\"]')", 5_000), "its popup links to its page");
+            browser.evaluate("document.getElementById('places').scrollIntoView()");
+            browser.screenshot(SHOTS.resolve("places-kars.png"));
+            browser.open(base + "/id/agreement/treaty-of-kars-1921");
+            // The treaty's places: the territories whose history names it (Kars, Ardahan, Artvin, Batumi among them).
+            assertTrue(browser.waitFor("document.querySelectorAll('#place-map .place-marker').length >= 4", 20_000),
+                    "the treaty's territories: " + browser.evaluate("document.querySelectorAll('#place-map .place-marker').length"));
+            assertEquals(List.of(), browser.takeProblems(), "no console error or policy violation");
+            onlyTheServer(browser);
+            browser.open(base + "/id/person/yusuf-kemal-bey");
+            assertEquals(0, browser.evaluate("document.querySelectorAll('#place-map').length").asInt(), "no map where there are no places");
+        }
+    }
 }
