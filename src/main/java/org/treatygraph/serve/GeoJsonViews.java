@@ -67,6 +67,8 @@ final class GeoJsonViews {
     }
 
     private Loaded load() {
+        // A site without its dumps (a page rendered on its own, e.g. in a test) has no places to draw.
+        if (!Files.isRegularFile(file)) return new Loaded(null, Map.of(), Map.of());
         try {
             FileTime modified = Files.getLastModifiedTime(file);
             Loaded l = loaded;
