@@ -187,7 +187,7 @@ class BrowseTest {
                     "beside the list on a wide screen");
             // Following a month's link, as a reader does, keeps the other choices.
             browser.evaluate("[...document.querySelectorAll('.facet a')].find(a => a.textContent === 'February 1921').click()");
-            for (int i = 0; i < 50 && !browser.evaluate("location.search").asText().contains("month"); i++) Thread.sleep(100);
+            assertTrue(browser.waitFor("location.search.includes('month') && document.readyState === 'complete'", 10_000), "the month's link was followed");
             assertEquals("?year=1921&month=1921-02&party=polity/persia", browser.evaluate("location.search").asText());
             assertTrue(browser.evaluate("[...document.querySelectorAll('.results a')].some(a => a.getAttribute('href') === '/id/agreement/soviet-persian-treaty-1921')").asBoolean());
             browser.screenshot(shots.resolve("browse.png"));

@@ -80,7 +80,12 @@ final class Chromium implements AutoCloseable {
     boolean waitFor(String expression, long millis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         do {
-            if (evaluate("!!(" + expression + ")").asBoolean()) return true;
+            try {
+                if (evaluate("!!(" + expression + ")").asBoolean()) return true;
+            } catch (IOException e) {
+                // A click that follows a link replaces the page while we ask: ask the new one.
+                if (!String.valueOf(e.getMessage()).contains("navigated or closed") && !String.valueOf(e.getMessage()).contains("context")) throw e;
+            }
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         return false;

@@ -70,9 +70,9 @@ class SiteAcceptanceTest {
             // Browse: 1921 and Persia.
             browser.open(base + "/browse");
             browser.evaluate("[...document.querySelectorAll('a')].find(a => a.textContent.trim() === '1921').click()");
-            Thread.sleep(800);
+            assertTrue(browser.waitFor("location.search.includes('year=1921') && document.readyState === 'complete'", 10_000));
             browser.evaluate("[...document.querySelectorAll('a')].find(a => a.textContent.trim() === 'Persia').click()");
-            Thread.sleep(800);
+            assertTrue(browser.waitFor("location.search.includes('party=') && document.readyState === 'complete'", 10_000));
             String url = browser.evaluate("location.search").asText();
             assertTrue(url.contains("year=1921") && url.contains("party=polity"), "the filtered view is in its URL: " + url);
             List<String> rows = new ArrayList<>();
