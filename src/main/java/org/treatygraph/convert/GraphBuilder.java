@@ -138,21 +138,26 @@ public final class GraphBuilder {
         return graph;
     }
 
+    /** A file of outside facts with their checks (Wikidata links, coordinates): what reads it into the graphs. */
+    private interface CheckedFile {
+        void read(YamlNode root, Set<Node> entities, Graph asserted, Graph provenance, Map<Node, Location> locations, List<Problem> problems);
+    }
+
     private void readWikidataLinks(Set<Node> entities, Graph asserted, Graph provenance, Map<Node, Location> locations) throws IOException {
-        Path file = project.wikidataLinksFile();
-        if (!Files.exists(file)) return;
-        progress.step("reading the checked Wikidata links " + project.display(file));
-        List<Problem> problems = new ArrayList<>();
-        WikidataLinks.read(YamlReader.read(file, project.display(file)), entities, asserted, provenance, locations, problems);
-        if (!problems.isEmpty()) throw new InputException(problems);
+        readChecked(project.wikidataLinksFile(), "the checked Wikidata links", WikidataLinks::read, entities, asserted, provenance, locations);
     }
 
     private void readPlaces(Set<Node> entities, Graph asserted, Graph provenance, Map<Node, Location> locations) throws IOException {
-        Path file = project.placesFile();
+        readChecked(project.placesFile(), "the territories' checked coordinates", Places::read, entities, asserted, provenance, locations);
+    }
+
+    /** Reads such a file where the project has one; its problems, all of them, stop the build. */
+    private void readChecked(Path file, String what, CheckedFile reader, Set<Node> entities, Graph asserted, Graph provenance,
+            Map<Node, Location> locations) throws IOException {
         if (!Files.exists(file)) return;
-        progress.step("reading the territories' checked coordinates " + project.display(file));
+        progress.step("reading " + what + " " + project.display(file));
         List<Problem> problems = new ArrayList<>();
-        Places.read(YamlReader.read(file, project.display(file)), entities, asserted, provenance, locations, problems);
+        reader.read(YamlReader.read(file, project.display(file)), entities, asserted, provenance, locations, problems);
         if (!problems.isEmpty()) throw new InputException(problems);
     }
 
