@@ -28,6 +28,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Space in MiB a rebuild must leave free on the store's disk, beyond its estimate (default: ${DEFAULT-VALUE}).")
     long keepFreeMib;
 
+    @Option(names = "--releases", paramLabel = "DIR", defaultValue = "run/releases",
+            description = "The releases to serve under /dumps/releases/ (default: ${DEFAULT-VALUE}; the `release` command writes them).")
+    Path releases;
+
     @Option(names = "--mem", description = "Keep the store in memory (built at every start).")
     boolean mem;
 
@@ -54,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
         var p = project.project();
         Path store = mem ? null : (db.isAbsolute() ? db : p.root().resolve(db));
         Path conf = config.isAbsolute() ? config : p.root().resolve(config);
-        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, host, timeout, java.util.List.of(), keepFreeMib << 20),
+        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, host, timeout, java.util.List.of(), keepFreeMib << 20,
+                        releases.isAbsolute() ? releases : p.root().resolve(releases)),
                 new Progress(spec.commandLine().getErr()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "treaty-graph-shutdown"));
         var out = spec.commandLine().getOut();

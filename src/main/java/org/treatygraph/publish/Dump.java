@@ -31,6 +31,11 @@ public enum Dump {
     TERRITORIAL_CHANGES_CSV("territorial-changes.csv", "text/csv",
             "the territorial changes, one row each: kind, territory, losing and gaining polity, instrument and provision, date, source references and quotes (columns in docs/exports.md)",
             "https://www.rfc-editor.org/rfc/rfc4180"),
+    CHANGES_PATCH("changes.rdfp", "application/rdf-patch",
+            "a release only: what changed since the previous release as an RDF Patch (quads added and deleted, every named graph), which a store holding the previous release applies",
+            "https://afs.github.io/rdf-patch/"),
+    CHANGES_MD("CHANGES.md", "text/markdown", "a release only: what changed since the previous release, per entity in words, Markdown"),
+    CHANGES_HTML("changes.html", "text/html", "a release only: what changed since the previous release, per entity in words, as a page"),
     CONTEXT("context.jsonld", "application/ld+json", "the JSON-LD context of the treaty graph"),
     VOID("void.ttl", "text/turtle", "VoID and DCAT description of the dataset");
 
@@ -60,8 +65,13 @@ public enum Dump {
     /** Whether the file is RDF (the QuickStatements batch, the GeoJSON, Linked Places and CSV exports are not). */
     public boolean isRdf() {
         return switch (this) {
-            case QUICKSTATEMENTS, TERRITORIES_GEOJSON, TERRITORIES_LPF, INSTRUMENTS_CSV, PARTICIPATIONS_CSV, TERRITORIAL_CHANGES_CSV -> false;
+            case QUICKSTATEMENTS, TERRITORIES_GEOJSON, TERRITORIES_LPF, INSTRUMENTS_CSV, PARTICIPATIONS_CSV, TERRITORIAL_CHANGES_CSV,
+                 CHANGES_PATCH, CHANGES_MD, CHANGES_HTML -> false;
             default -> true;
         };
+    }
+    /** Whether only a release has the file (its changes since the previous release). */
+    public boolean releaseOnly() {
+        return this == CHANGES_PATCH || this == CHANGES_MD || this == CHANGES_HTML;
     }
 }

@@ -25,7 +25,10 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.OWL2;
 import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.core.Hashing;
 import org.treatygraph.core.Progress;
@@ -54,7 +57,7 @@ public final class DumpWriter {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
         try {
-            Map<Dump, Path> files = writeAll(graph, tmp);
+            Map<Dump, Path> files = writeAll(graph, tmp, null, dir -> Map.of());
             replace(tmp, target);
             Map<Dump, Path> moved = new LinkedHashMap<>();
             files.forEach((d, p) -> moved.put(d, target.resolve(p.getFileName())));
@@ -64,7 +67,16 @@ public final class DumpWriter {
         }
     }
 
-    private Map<Dump, Path> writeAll(TreatyGraph graph, Path dir) throws IOException {
+    /** What a release writes beside the dumps, before VoID and the checksums describe them all (its changes). */
+    interface Extras {
+        Map<Dump, Path> write(Path dir) throws IOException;
+    }
+
+    /**
+     * Writes every file into {@code dir} (empty, and moved into place by the caller): the dumps, then the
+     * extras, then VoID and SHA256SUMS over all of them. For a release, the ontology graph carries its version.
+     */
+    Map<Dump, Path> writeAll(TreatyGraph graph, Path dir, Release release, Extras extras) throws IOException {
         Map<Dump, Path> files = new LinkedHashMap<>();
         Graph facts = graph.factsAndProvenance();
 
@@ -82,7 +94,7 @@ public final class DumpWriter {
         progress.step("writing " + Dump.TRIG.fileName());
         Path trig = dir.resolve(Dump.TRIG.fileName());
         try (OutputStream out = Files.newOutputStream(trig)) {
-            RDFDataMgr.write(out, graph.namedGraphs(), RDFFormat.TRIG_PRETTY);
+            RDFDataMgr.write(out, release == null ? graph.namedGraphs() : stamped(graph, release), RDFFormat.TRIG_PRETTY);
         }
         files.put(Dump.TRIG, trig);
 
@@ -106,10 +118,28 @@ public final class DumpWriter {
         progress.step("writing " + Dump.TERRITORIES_GEOJSON.fileName() + ", " + Dump.TERRITORIES_LPF.fileName() + " and the CSV exports");
         files.putAll(Exports.write(graph.queryDataset(), dir));
 
+        files.putAll(extras.write(dir));
         progress.step("writing " + Dump.VOID.fileName() + " and " + Dump.SUMS);
-        files.put(Dump.VOID, new VoidWriter(graph).write(dir.resolve(Dump.VOID.fileName()), files));
+        files.put(Dump.VOID, new VoidWriter(graph, release).write(dir.resolve(Dump.VOID.fileName()), files));
         writeChecksums(dir, files);
         return files;
+    }
+
+    /** The named graphs with the ontology's owl:versionIRI and owl:versionInfo those of the release. */
+    static DatasetGraph stamped(TreatyGraph graph, Release release) {
+        DatasetGraph dsg = graph.namedGraphs();
+        Graph ontology = GraphFactory.createDefaultGraph();
+        graph.ontology().find().forEach(ontology::add);
+        Node onto = NodeFactory.createURI(IriScheme.ONTOLOGY);
+        ontology.remove(onto, OWL2.versionIRI.asNode(), Node.ANY);
+        ontology.remove(onto, OWL2.versionInfo.asNode(), Node.ANY);
+        ontology.add(onto, OWL2.versionIRI.asNode(), NodeFactory.createURI(release.ontologyVersionIri()));
+        ontology.add(onto, OWL2.versionInfo.asNode(), NodeFactory.createLiteralString(release.label()));
+        if (release.previous() != null)
+            ontology.add(onto, OWL2.priorVersion.asNode(), NodeFactory.createURI(IriScheme.ONTOLOGY + "/" + release.previous()));
+        dsg.removeGraph(IriScheme.ONTOLOGY_GRAPH);
+        dsg.addGraph(IriScheme.ONTOLOGY_GRAPH, ontology);
+        return dsg;
     }
 
     private static Path writeRdf(Path dir, Dump dump, Graph g, RDFFormat format) throws IOException {
@@ -137,7 +167,7 @@ public final class DumpWriter {
         return p;
     }
 
-    private static void writeChecksums(Path dir, Map<Dump, Path> files) throws IOException {
+    static void writeChecksums(Path dir, Map<Dump, Path> files) throws IOException {
         StringBuilder sb = new StringBuilder();
         files.values().stream().sorted().forEach(p -> {
             try {
@@ -161,7 +191,7 @@ public final class DumpWriter {
         if (old != null) deleteTree(old);
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

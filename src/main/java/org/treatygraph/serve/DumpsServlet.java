@@ -15,13 +15,17 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.treatygraph.convert.Sources;
 import org.treatygraph.core.Hashing;
+import java.util.List;
 import org.treatygraph.publish.Dump;
+import org.treatygraph.publish.Release;
+import org.treatygraph.publish.Releases;
 
 /**
  * The dumps of the build: a listing page (size, sha256, media type, description of each file) and the
  * files themselves with Content-Type, Content-Length, ETag (the sha256) and Last-Modified, answering
- * If-None-Match with 304; the .gz dumps gzip-encoded or decoded by what the client accepts. Also /.well-known/void, the build's VoID file. Fuseki sets none of these
- * headers itself.
+ * If-None-Match with 304; the .gz dumps gzip-encoded or decoded by what the client accepts. Also /.well-known/void, the build's VoID
+ * file (Turtle, JSON-LD or RDF/XML by Accept), and the numbered releases under /dumps/releases/{version}/, immutable. Fuseki sets none of
+ * these headers itself.
  */
 final class DumpsServlet extends HttpServlet {
     private final Site site;
@@ -31,11 +35,19 @@ final class DumpsServlet extends HttpServlet {
         this.site = site;
     }
 
+    /** A release's files never change: a year, and no revalidation (RFC 8246). */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final String RELEASES = "/dumps/releases";
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (path.equals("/.well-known/void")) {
-            file(req, resp, Dump.VOID.fileName(), Dump.VOID.mediaType(), true);
+            description(req, resp);
+            return;
+        }
+        if (path.equals(RELEASES) || path.startsWith(RELEASES + "/")) {
+            release(req, resp, path.substring(RELEASES.length()));
             return;
         }
         String name = path.substring("/dumps".length());
@@ -48,22 +60,133 @@ final class DumpsServlet extends HttpServlet {
             return;
         }
         name = name.substring(1);
-        for (Dump d : Dump.values()) {
-            if (d.fileName().equals(name)) {
-                file(req, resp, name, d.mediaType(), true);
-                return;
-            }
-        }
-        if (name.equals(Dump.SUMS)) {
-            file(req, resp, name, "text/plain", true);
+        String type = mediaType(name);
+        if (type == null) {
+            resp.sendError(404, "No dump named " + name);
             return;
         }
-        resp.sendError(404, "No dump named " + name);
+        file(req, resp, site.dumps, name, type, true, false);
+    }
+
+    /** The media type of a file the build or a release writes, or null for any other name. */
+    private static String mediaType(String name) {
+        for (Dump d : Dump.values()) if (d.fileName().equals(name)) return d.mediaType();
+        return name.equals(Dump.SUMS) ? "text/plain" : null;
+    }
+
+    /**
+     * /.well-known/void: the served build's VoID description, in Turtle (the file as the build wrote it), JSON-LD or
+     * RDF/XML by Accept; 406 for anything else.
+     */
+    private void description(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Formats[] offered = {Formats.TURTLE, Formats.JSONLD, Formats.RDFXML};
+        Replies.vary(resp, "Accept");
+        Formats f = Formats.negotiate(req.getHeader("Accept"), offered);
+        if (f == null) {
+            resp.sendError(406, Formats.notAcceptable(req.getHeader("Accept"), offered));
+            return;
+        }
+        if (f == Formats.TURTLE) {
+            file(req, resp, site.dumps, Dump.VOID.fileName(), Dump.VOID.mediaType(), true, false);
+            return;
+        }
+        Path p = site.dumps.resolve(Dump.VOID.fileName());
+        if (!Files.isRegularFile(p)) {
+            resp.sendError(404, "No dataset description in this build");
+            return;
+        }
+        org.apache.jena.graph.Graph g = org.apache.jena.riot.RDFDataMgr.loadGraph(p.toString());
+        byte[] body = org.apache.jena.riot.RDFWriter.source(g).format(f.format).asString().getBytes(StandardCharsets.UTF_8);
+        String etag = "\"" + sums(site.dumps).getOrDefault(Dump.VOID.fileName(), "") + "-" + f.suffix + "\"";
+        resp.setHeader("ETag", etag);
+        resp.setDateHeader("Last-Modified", Files.getLastModifiedTime(p).toMillis());
+        if (notModified(req, etag)) {
+            resp.setStatus(304);
+            return;
+        }
+        resp.setContentType(f.contentType().contains("charset") ? f.contentType() : f.contentType() + "; charset=utf-8");
+        resp.setContentLength(body.length);
+        try (OutputStream os = resp.getOutputStream()) {
+            os.write(body);
+        }
+    }
+
+    /** /dumps/releases/…: the list of releases, a release's files, and each file, immutable. */
+    private void release(HttpServletRequest req, HttpServletResponse resp, String rest) throws IOException {
+        Releases releases = site.releases;
+        if (rest.isEmpty()) {
+            resp.sendRedirect(RELEASES + "/");
+            return;
+        }
+        if (rest.equals("/")) {
+            releasesListing(resp, releases);
+            return;
+        }
+        String[] parts = rest.substring(1).split("/", -1);
+        String version = parts[0];
+        if (releases == null || !Release.isVersion(version) || !releases.versions().contains(version)) {
+            resp.sendError(404, "No release " + Refusals.oneLine(version, 40) + (releases == null ? " (this server serves no releases directory)" : ""));
+            return;
+        }
+        if (parts.length == 1) {
+            resp.sendRedirect(RELEASES + "/" + version + "/");
+            return;
+        }
+        if (parts.length == 2 && parts[1].isEmpty()) {
+            releaseListing(resp, releases, version);
+            return;
+        }
+        String type = parts.length == 2 ? mediaType(parts[1]) : null;
+        if (type == null) {
+            resp.sendError(404, "No file named " + Refusals.oneLine(rest.substring(1 + version.length() + 1), 80) + " in release " + version);
+            return;
+        }
+        file(req, resp, releases.files(version), parts[1], type, true, true);
+    }
+
+    private void releasesListing(HttpServletResponse resp, Releases releases) throws IOException {
+        StringBuilder b = new StringBuilder("<h1>Releases</h1>\n<p>Each release is at a URL of its own that never changes; the newest is also the "
+                + "<a href=\"/dumps/\">current dumps</a> while the server serves what it was built from.</p>\n");
+        List<String> versions = releases == null ? List.of() : new java.util.ArrayList<>(releases.versions());
+        java.util.Collections.reverse(versions);
+        if (versions.isEmpty()) b.append("<p>No release yet.</p>\n");
+        else {
+            b.append("<table>\n<tr><th>version</th><th>issued</th><th>previous</th><th>changes</th></tr>\n");
+            for (String v : versions) {
+                Release r = releases.release(v);
+                b.append("<tr><td><a href=\"").append(v).append("/\">").append(Html.esc(r.label())).append("</a></td><td>").append(r.issued())
+                        .append("</td><td>").append(r.previous() == null ? "—" : Html.esc(r.previous())).append("</td><td><a href=\"").append(v)
+                        .append("/changes.html\">what changed</a></td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        Replies.html(resp, 200, Html.page("Releases", b.toString()));
+    }
+
+    private void releaseListing(HttpServletResponse resp, Releases releases, String version) throws IOException {
+        Release r = releases.release(version);
+        Path dir = releases.files(version);
+        Map<String, String> sums = sums(dir);
+        StringBuilder b = new StringBuilder("<h1>Release ").append(Html.esc(version)).append("</h1>\n<p>Version <code>").append(Html.esc(r.label()))
+                .append("</code>, issued ").append(r.issued()).append(". <a href=\"changes.html\">What changed</a>")
+                .append(r.previous() == null ? " (the first release)" : " since <a href=\"../" + r.previous() + "/\">" + r.previous() + "</a>")
+                .append(". Each file with its size and SHA-256 (also in <a href=\"SHA256SUMS\">SHA256SUMS</a>; described in <a href=\"void.ttl\">void.ttl</a>).</p>\n<table>\n")
+                .append("<tr><th>file</th><th>media type</th><th>bytes</th><th>SHA-256</th><th>what</th></tr>\n");
+        for (Dump d : Dump.values()) {
+            Path p = dir.resolve(d.fileName());
+            if (!Files.exists(p)) continue;
+            b.append("<tr><td><a href=\"").append(Html.esc(d.fileName())).append("\">").append(Html.esc(d.fileName())).append("</a></td><td>")
+                    .append(Html.esc(d.mediaType())).append("</td><td>").append(Files.size(p)).append("</td><td><code>")
+                    .append(sums.getOrDefault(d.fileName(), "")).append("</code></td><td>").append(Html.esc(d.description())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        Replies.html(resp, 200, Html.page("Release " + version, b.toString()));
     }
 
     private void listing(HttpServletResponse resp) throws IOException {
         StringBuilder b = new StringBuilder("<h1>Dumps</h1>\n<p>Each file with its size and SHA-256 (also in <a href=\"SHA256SUMS\">SHA256SUMS</a>); "
-                + "the dataset is described in <a href=\"/.well-known/void\">VoID</a>. Data licence: CC BY 4.0.</p>\n<table>\n"
+                + "the dataset is described in <a href=\"/.well-known/void\">VoID</a>. Data licence: CC BY 4.0. Numbered releases, each at URLs that "
+                + "never change: <a href=\"/dumps/releases/\">/dumps/releases/</a>.</p>\n<table>\n"
                 + "<tr><th>file</th><th>media type</th><th>bytes</th><th>triples</th><th>SHA-256</th><th>what</th></tr>\n");
         Map<String, Long> counts = tripleCounts();
         for (Dump d : Dump.values()) {
@@ -71,7 +194,7 @@ final class DumpsServlet extends HttpServlet {
             if (!Files.exists(p)) continue;
             b.append("<tr><td><a href=\"").append(Html.esc(d.fileName())).append("\">").append(Html.esc(d.fileName())).append("</a></td><td>")
                     .append(Html.esc(d.mediaType())).append("</td><td>").append(Files.size(p)).append("</td><td>")
-                    .append(counts.containsKey(d.fileName()) ? String.format("%,d", counts.get(d.fileName())) : "").append("</td><td><code>").append(sums().getOrDefault(d.fileName(), ""))
+                    .append(counts.containsKey(d.fileName()) ? String.format("%,d", counts.get(d.fileName())) : "").append("</td><td><code>").append(sums(site.dumps).getOrDefault(d.fileName(), ""))
                     .append("</code></td><td>").append(Html.esc(d.description())).append("</td></tr>\n");
         }
         b.append("</table>\n");
@@ -101,9 +224,9 @@ final class DumpsServlet extends HttpServlet {
     }
 
     /** The checksums the build wrote (SHA256SUMS), by file name. */
-    private Map<String, String> sums() throws IOException {
+    private static Map<String, String> sums(Path dir) throws IOException {
         Map<String, String> m = new TreeMap<>();
-        Path p = site.dumps.resolve(Dump.SUMS);
+        Path p = dir.resolve(Dump.SUMS);
         if (!Files.exists(p)) return m;
         for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
             String[] parts = line.split("\\s+", 2);
@@ -112,14 +235,15 @@ final class DumpsServlet extends HttpServlet {
         return m;
     }
 
-    private void file(HttpServletRequest req, HttpServletResponse resp, String name, String mediaType, boolean body) throws IOException {
-        Path p = site.dumps.resolve(name);
+    private void file(HttpServletRequest req, HttpServletResponse resp, Path dir, String name, String mediaType, boolean body, boolean immutable)
+            throws IOException {
+        Path p = dir.resolve(name);
         if (!Files.isRegularFile(p)) {
             resp.sendError(404, "No dump named " + name);
             return;
         }
         byte[] bytes = Files.readAllBytes(p);
-        String sum = sums().getOrDefault(name, Hashing.sha256(bytes));
+        String sum = sums(dir).getOrDefault(name, Hashing.sha256(bytes));
         // A .gz dump is its media type, gzip-encoded (Content-Encoding), for a client that takes gzip; a client
         // that does not (Python's urllib, so rdflib reading the URL) gets it decoded, since it could not read
         // the gzip bytes. Two representations of one URL: Vary and an ETag of each.
@@ -129,6 +253,7 @@ final class DumpsServlet extends HttpServlet {
         if (gz) Replies.vary(resp, "Accept-Encoding");
         resp.setHeader("ETag", etag);
         resp.setDateHeader("Last-Modified", Files.getLastModifiedTime(p).toMillis());
+        if (immutable) resp.setHeader("Cache-Control", IMMUTABLE);
         String text = mediaType.startsWith("text/") || mediaType.contains("json") || mediaType.equals("application/trig")
                 || mediaType.equals("application/n-triples") ? "; charset=utf-8" : "";
         resp.setContentType(mediaType + text);
@@ -136,8 +261,7 @@ final class DumpsServlet extends HttpServlet {
             resp.setHeader("Content-Encoding", "gzip");
             resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         }
-        String inm = req.getHeader("If-None-Match");
-        if (inm != null && (inm.equals("*") || java.util.Arrays.stream(inm.split(",")).map(String::strip).anyMatch(etag::equals))) {
+        if (notModified(req, etag)) {
             resp.setStatus(304);
             return;
         }
@@ -153,6 +277,11 @@ final class DumpsServlet extends HttpServlet {
         try (OutputStream os = resp.getOutputStream()) {
             os.write(bytes);
         }
+    }
+
+    private static boolean notModified(HttpServletRequest req, String etag) {
+        String inm = req.getHeader("If-None-Match");
+        return inm != null && (inm.equals("*") || java.util.Arrays.stream(inm.split(",")).map(String::strip).anyMatch(etag::equals));
     }
 
     /** Whether an Accept-Encoding header takes gzip (by name or "*", with a q above 0). */

@@ -21,6 +21,8 @@ final class Site {
     /** The query page (at /query, and at the query endpoint for browsers). */
     volatile String queryPage;
     final Path dumps;
+    /** The numbered releases served under /dumps/releases/ (null: none). */
+    final org.treatygraph.publish.Releases releases;
     /** An entity's places as GeoJSON, from the served territories.geojson (the entity routes and pages). */
     final GeoJsonViews places;
     final Path sources;
@@ -31,7 +33,12 @@ final class Site {
     private volatile org.treatygraph.search.SearchIndex searchIndex;
 
     Site(Path dumps, Path sources, Path ontologyFile, Path shapesFile, String localBase) {
+        this(dumps, null, sources, ontologyFile, shapesFile, localBase);
+    }
+
+    Site(Path dumps, org.treatygraph.publish.Releases releases, Path sources, Path ontologyFile, Path shapesFile, String localBase) {
         this.dumps = dumps;
+        this.releases = releases;
         this.places = new GeoJsonViews(dumps);
         this.sources = sources;
         this.ontologyFile = ontologyFile;

@@ -47,11 +47,17 @@ public final class TreatyServer implements AutoCloseable {
      * How to run: the project, the configuration file, the store directory (null: in memory), port, public
      * base for links, the address to listen on ({@link #LOOPBACK}, an address of this machine, or 0.0.0.0 for
      * every interface), the query timeout in seconds (null: the configuration's), the SERVICE endpoints
-     * allowed, and the bytes a rebuild must leave free on the store's disk.
+     * allowed, the bytes a rebuild must leave free on the store's disk, and the releases directory to serve (null: none).
      */
     public record Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds,
-                          List<String> allowedServices, long keepFreeBytes) {
+                          List<String> allowedServices, long keepFreeBytes, Path releases) {
         public static final long DEFAULT_KEEP_FREE = 64L << 20;
+
+        /** Without a releases directory (nothing under /dumps/releases/). */
+        public Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds,
+                       List<String> allowedServices, long keepFreeBytes) {
+            this(project, config, db, port, baseIri, host, timeoutSeconds, allowedServices, keepFreeBytes, null);
+        }
 
         public Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds,
                        List<String> allowedServices) {
@@ -84,6 +90,11 @@ public final class TreatyServer implements AutoCloseable {
         this.store = store;
         this.scratch = scratch;
         this.stale = stale;
+    }
+
+    /** What a build of the project is made from (inputs and the running code): a release records it, so a server knows its build. */
+    public static String fingerprint(Project project) throws IOException {
+        return Fingerprint.of(project);
     }
 
     public static TreatyServer start(Options o, Progress progress) throws IOException {
@@ -166,7 +177,15 @@ public final class TreatyServer implements AutoCloseable {
 
         // Everything a route keeps lives in this server's Site and modules, never in statics: two servers in
         // one JVM keep their own state.
-        Site site = new Site(served.dumps(), o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
+        // The latest release made from what this server serves is its current dumps too, byte for byte.
+        org.treatygraph.publish.Releases releases = o.releases() == null ? null : new org.treatygraph.publish.Releases(o.releases());
+        Path dumps = served.dumps();
+        String latest = releases == null ? null : releases.latest();
+        if (latest != null && served.fingerprint().equals(releases.builtFrom(latest))) {
+            progress.step("serving release " + latest + " as the current dumps (made from the same inputs and code)");
+            dumps = releases.files(latest);
+        }
+        Site site = new Site(dumps, releases, o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
         site.build(served.fingerprint());
         // A generation on disk was completed once; an in-memory store is built at each start, now.
         site.builtAt(served.tdb2() == null ? java.time.Instant.now() : new Store.Generation(served.tdb2().getParent()).builtAt());
