@@ -155,7 +155,7 @@ final class Changes {
                     if (entity != null) provenance.computeIfAbsent(entity, e -> new int[2])[side]++;
                 } else if (g.equals(IriScheme.ONTOLOGY_GRAPH)) {
                     String term = q.getSubject().isURI() ? Prefixes.MAPPING.shortForm(q.getSubject().getURI()) + " (" + label(q.getSubject()) + ")" : "its OWL axioms (lists and restrictions)";
-                    if (q.getSubject().isURI() && q.getSubject().getURI().equals(IriScheme.ONTOLOGY)) term = "the ontology itself (version)";
+                    if (q.getSubject().isURI() && q.getSubject().getURI().equals(IriScheme.ONTOLOGY)) term = "the ontology's own description";
                     ontology.computeIfAbsent(term, t -> new int[2])[side]++;
                 }
             }
@@ -181,7 +181,14 @@ final class Changes {
         out.sort(Comparator.comparing(Changelog.Entity::label).thenComparing(Changelog.Entity::id));
         List<String> onto = new ArrayList<>();
         ontology.forEach((term, n) -> onto.add(term + ": " + counts(n) + " triples"));
+        String was = versionInfo(before), now = versionInfo(after);
+        if (!java.util.Objects.equals(was, now)) onto.add(0, "version " + (was == null ? "none" : was) + " → " + now);
         return new Changelog(release.version(), release.label(), release.issued().toString(), release.previous(), graphs, out, onto, added.size(), removed.size());
+    }
+
+    private static String versionInfo(DatasetGraph d) {
+        var it = d.getGraph(IriScheme.ONTOLOGY_GRAPH).find(NodeFactory.createURI(IriScheme.ONTOLOGY), org.apache.jena.vocabulary.OWL2.versionInfo.asNode(), Node.ANY);
+        return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
     }
 
     private static String counts(int[] n) {

@@ -163,6 +163,7 @@ class ReleaseTest {
         assertTrue(line.contains("date value precision changed (day → month)"), line);
         assertTrue(line.contains("date text changed (“26 February 1921” → “February 1921”)"), line);
         assertTrue(md.contains("Changes since release 1.0.0"), md);
+        assertTrue(md.contains("- version 1.0.0+2026-12-01 → 1.1.0+2026-12-03"), md);
         var page = org.jsoup.Jsoup.parse(Files.readString(releases.resolve("1.1.0/changes.html"), StandardCharsets.UTF_8));
         var items = page.select("ul.changes li");
         assertTrue(items.size() >= 1);
