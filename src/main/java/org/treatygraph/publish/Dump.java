@@ -31,6 +31,8 @@ public enum Dump {
     TERRITORIAL_CHANGES_CSV("territorial-changes.csv", "text/csv",
             "the territorial changes, one row each: kind, territory, losing and gaining polity, instrument and provision, date, source references and quotes (columns in docs/exports.md)",
             "https://www.rfc-editor.org/rfc/rfc4180"),
+    ONTOLOGY("ontology.ttl", "text/turtle",
+            "a release only: the ontology as released, with the release's owl:versionIRI (served at that IRI) and owl:versionInfo, Turtle"),
     CHANGES_PATCH("changes.rdfp", "application/rdf-patch",
             "a release only: what changed since the previous release as an RDF Patch (quads added and deleted, every named graph), which a store holding the previous release applies",
             "https://afs.github.io/rdf-patch/"),
@@ -70,8 +72,8 @@ public enum Dump {
             default -> true;
         };
     }
-    /** Whether only a release has the file (its changes since the previous release). */
+    /** Whether only a release has the file (its ontology as released, its changes since the previous release). */
     public boolean releaseOnly() {
-        return this == CHANGES_PATCH || this == CHANGES_MD || this == CHANGES_HTML;
+        return this == ONTOLOGY || this == CHANGES_PATCH || this == CHANGES_MD || this == CHANGES_HTML;
     }
 }

@@ -97,6 +97,11 @@ public final class DumpWriter {
             RDFDataMgr.write(out, release == null ? graph.namedGraphs() : stamped(graph, release), RDFFormat.TRIG_PRETTY);
         }
         files.put(Dump.TRIG, trig);
+        if (release != null) {   // the ontology as released, what its owl:versionIRI names
+            Graph ontology = stamped(graph, release).getGraph(IriScheme.ONTOLOGY_GRAPH);
+            ontology.getPrefixMapping().setNsPrefixes(graph.prefixes());
+            files.put(Dump.ONTOLOGY, writeRdf(dir, Dump.ONTOLOGY, ontology, RDFFormat.TURTLE_PRETTY));
+        }
 
         progress.step("writing " + Dump.INFERRED_NT_GZ.fileName() + " (" + graph.inferred().size() + " triples)");
         files.put(Dump.INFERRED_NT_GZ, writeSortedNTriples(dir.resolve(Dump.INFERRED_NT_GZ.fileName()), graph.inferred(), true));

@@ -43,7 +43,16 @@ final class DumpsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (path.equals("/.well-known/void")) {
-            description(req, resp);
+            description(req, resp, site.dumps, Dump.VOID);
+            return;
+        }
+        if (path.startsWith("/ontology/")) {
+            String version = path.substring("/ontology/".length());
+            if (site.releases == null || !Release.isVersion(version) || !site.releases.versions().contains(version)) {
+                resp.sendError(404, "No release " + Refusals.oneLine(version, 40) + " of the ontology" + (site.releases == null ? " (this server serves no releases directory)" : ""));
+                return;
+            }
+            description(req, resp, site.releases.files(version), Dump.ONTOLOGY);
             return;
         }
         if (path.equals(RELEASES) || path.startsWith(RELEASES + "/")) {
@@ -75,10 +84,10 @@ final class DumpsServlet extends HttpServlet {
     }
 
     /**
-     * /.well-known/void: the served build's VoID description, in Turtle (the file as the build wrote it), JSON-LD or
-     * RDF/XML by Accept; 406 for anything else.
+     * An RDF file of a build or release (/.well-known/void: the VoID description; /ontology/{version}: a released ontology)
+     * in Turtle (the file as written), JSON-LD or RDF/XML by Accept; 406 for anything else.
      */
-    private void description(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void description(HttpServletRequest req, HttpServletResponse resp, Path dir, Dump dump) throws IOException {
         Formats[] offered = {Formats.TURTLE, Formats.JSONLD, Formats.RDFXML};
         Replies.vary(resp, "Accept");
         Formats f = Formats.negotiate(req.getHeader("Accept"), offered);
@@ -86,19 +95,21 @@ final class DumpsServlet extends HttpServlet {
             resp.sendError(406, Formats.notAcceptable(req.getHeader("Accept"), offered));
             return;
         }
+        boolean immutable = dir != site.dumps;
         if (f == Formats.TURTLE) {
-            file(req, resp, site.dumps, Dump.VOID.fileName(), Dump.VOID.mediaType(), true, false);
+            file(req, resp, dir, dump.fileName(), dump.mediaType(), true, immutable);
             return;
         }
-        Path p = site.dumps.resolve(Dump.VOID.fileName());
+        Path p = dir.resolve(dump.fileName());
         if (!Files.isRegularFile(p)) {
-            resp.sendError(404, "No dataset description in this build");
+            resp.sendError(404, "No " + dump.fileName() + " in this build");
             return;
         }
         org.apache.jena.graph.Graph g = org.apache.jena.riot.RDFDataMgr.loadGraph(p.toString());
         byte[] body = org.apache.jena.riot.RDFWriter.source(g).format(f.format).asString().getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + sums(site.dumps).getOrDefault(Dump.VOID.fileName(), "") + "-" + f.suffix + "\"";
+        String etag = "\"" + sums(dir).getOrDefault(dump.fileName(), "") + "-" + f.suffix + "\"";
         resp.setHeader("ETag", etag);
+        if (immutable) resp.setHeader("Cache-Control", IMMUTABLE);
         resp.setDateHeader("Last-Modified", Files.getLastModifiedTime(p).toMillis());
         if (notModified(req, etag)) {
             resp.setStatus(304);

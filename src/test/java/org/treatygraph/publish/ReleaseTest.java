@@ -210,6 +210,9 @@ class ReleaseTest {
             assertEquals(List.of(NodeFactory.createLiteralString(v + "+" + day)), g.find(onto, OWL2.versionInfo.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList());
         }
         assertTrue(trig("1.1.0").getGraph(IriScheme.ONTOLOGY_GRAPH).contains(onto, OWL2.priorVersion.asNode(), NodeFactory.createURI(IriScheme.ONTOLOGY + "/1.0.0")));
+        // ontology.ttl is the release's ontology graph.
+        for (String v : List.of("1.0.0", "1.1.0"))
+            assertTrue(RDFDataMgr.loadGraph(releases.resolve(v).resolve(Dump.ONTOLOGY.fileName()).toString()).isIsomorphicWith(trig(v).getGraph(IriScheme.ONTOLOGY_GRAPH)), v);
     }
 
     /** The description against the files it describes: each listed file exists with that size and checksum, each file is listed. */
@@ -295,6 +298,15 @@ class ReleaseTest {
             assertEquals(404, get.apply("/dumps/releases/9.9.9/void.ttl", null).statusCode());
             assertEquals(404, get.apply("/dumps/releases/1.0.0/" + Releases.PROPERTIES, null).statusCode());
             assertEquals(404, get.apply("/dumps/releases/1.0.0/../1.1.0/void.ttl", null).statusCode());
+            // An ontology version IRI gives the ontology as that release has it, in Turtle or JSON-LD.
+            for (String v : List.of("1.0.0", "1.1.0")) {
+                var r = get.apply("/ontology/" + v, "text/turtle");
+                assertArrayEquals(Files.readAllBytes(releases.resolve(v).resolve(Dump.ONTOLOGY.fileName())), r.body());
+                assertEquals("public, max-age=31536000, immutable", r.headers().firstValue("Cache-Control").orElse(""));
+                Graph o = parse(get.apply("/ontology/" + v, "application/ld+json"), Lang.JSONLD);
+                assertTrue(o.contains(NodeFactory.createURI(IriScheme.ONTOLOGY), OWL2.versionIRI.asNode(), NodeFactory.createURI(IriScheme.ONTOLOGY + "/" + v)), v);
+            }
+            assertEquals(404, get.apply("/ontology/9.9.9", null).statusCode());
             // The description by Accept: the same triples in Turtle, JSON-LD and RDF/XML; 406 for what it cannot give.
             Graph ttl = parse(get.apply("/.well-known/void", "text/turtle"), Lang.TURTLE);
             assertEquals(ttl.size(), parse(get.apply("/.well-known/void", "application/ld+json"), Lang.JSONLD).size());
