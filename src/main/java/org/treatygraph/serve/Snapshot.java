@@ -116,7 +116,7 @@ public final class Snapshot {
             throw new IOException("not enough space in " + store.dir() + " for the snapshot " + from + ": it takes " + mib(needed)
                     + (keepFree > 0 ? " and --keep-free asks for " + mib(keepFree) + " to stay free" : "") + ", but " + mib(free) + " are free");
         }
-        progress.step("copying the snapshot " + from + " (" + mib(needed) + ") into " + store.dir());
+        progress.step("copying the snapshot " + from + " (" + mib(needed) + " with the holes in its files, which stay holes) into " + store.dir());
         Generation g = store.create();
         try {
             // The fingerprint last: a generation without it is incomplete, and removed at the next start.
