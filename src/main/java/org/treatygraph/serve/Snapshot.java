@@ -110,10 +110,15 @@ public final class Snapshot {
             return current;
         }
         long needed = 0;
-        for (Entry e : entries) needed += Files.size(e.in(from));
+        for (Entry e : entries) {
+            if (!Files.isRegularFile(e.in(from))) {
+                throw new IOException(from + " is not a complete snapshot: " + e.path() + ", listed in " + SUMS + ", is missing; copy it again");
+            }
+            needed += Files.size(e.in(from));   // at most: the holes in TDB2's files stay holes in the copy
+        }
         long free = store.usableSpace();
         if (free < needed + keepFree) {
-            throw new IOException("not enough space in " + store.dir() + " for the snapshot " + from + ": it takes " + mib(needed)
+            throw new IOException("not enough space in " + store.dir() + " for the snapshot " + from + ": it takes at most " + mib(needed)
                     + (keepFree > 0 ? " and --keep-free asks for " + mib(keepFree) + " to stay free" : "") + ", but " + mib(free) + " are free");
         }
         progress.step("copying the snapshot " + from + " (" + mib(needed) + " with the holes in its files, which stay holes) into " + store.dir());

@@ -80,6 +80,10 @@ class SnapshotTest {
             assertTrue(s.noneMatch(f -> f.getFileName().toString().startsWith("gen-")), "the incomplete copy is removed");
         }
 
+        Files.delete(damaged.resolve("dumps/void.ttl"));
+        e = assertThrows(IOException.class, () -> replica(p, damaged, dir.resolve("r1"), new StringWriter()).close());
+        assertTrue(e.getMessage().contains("dumps/void.ttl, listed in SHA256SUMS, is missing"), e.getMessage());
+
         Files.delete(damaged.resolve("SHA256SUMS"));
         e = assertThrows(IOException.class, () -> replica(p, damaged, dir.resolve("r2"), new StringWriter()).close());
         assertTrue(e.getMessage().contains("is not a complete snapshot"), e.getMessage());
