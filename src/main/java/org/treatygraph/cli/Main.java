@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The treaty-graph command line: one jar, a subcommand for each job. */
 @Command(name = "treaty-graph", mixinStandardHelpOptions = true, version = "treaty-graph 0.1.0",
         description = "Builds, checks and publishes the treaty graph.",
-        subcommands = {BuildCommand.class, ReleaseCommand.class, ValidateCommand.class, QueryCommand.class, HistoryCommand.class, AgreementsCommand.class, InferCommand.class, ExplainCommand.class, ServeCommand.class, LinkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ReleaseCommand.class, ValidateCommand.class, QueryCommand.class, HistoryCommand.class, AgreementsCommand.class, InferCommand.class, ExplainCommand.class, ServeCommand.class, SnapshotCommand.class, LinkCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

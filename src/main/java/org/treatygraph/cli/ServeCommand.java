@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--mem", description = "Keep the store in memory (built at every start).")
     boolean mem;
 
+    @Option(names = "--snapshot", paramLabel = "DIR",
+            description = "Serve a copy of this published snapshot (made by `snapshot --out DIR`, by the same jar from the same project) "
+                    + "instead of building: it is copied into --db, each file checked, unless --db already holds it. For replicas.")
+    Path snapshot;
+
     @Option(names = "--base-iri", paramLabel = "IRI", defaultValue = "/",
             description = "Where https://w3id.org/treaty-graph/ maps to in links (default: this server, ${DEFAULT-VALUE}).")
     String baseIri;
@@ -55,11 +60,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (keepFreeMib < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--keep-free must be 0 or more MiB, not " + keepFreeMib);
+        if (mem && snapshot != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--snapshot copies the snapshot into --db; it cannot be served --mem");
         var p = project.project();
         Path store = mem ? null : (db.isAbsolute() ? db : p.root().resolve(db));
         Path conf = config.isAbsolute() ? config : p.root().resolve(config);
         TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, host, timeout, java.util.List.of(), keepFreeMib << 20,
-                        releases.isAbsolute() ? releases : p.root().resolve(releases)),
+                        releases.isAbsolute() ? releases : p.root().resolve(releases),
+                        snapshot == null ? null : snapshot.toAbsolutePath()),
                 new Progress(spec.commandLine().getErr()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "treaty-graph-shutdown"));
         var out = spec.commandLine().getOut();

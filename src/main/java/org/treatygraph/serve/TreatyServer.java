@@ -47,16 +47,17 @@ public final class TreatyServer implements AutoCloseable {
      * How to run: the project, the configuration file, the store directory (null: in memory), port, public
      * base for links, the address to listen on ({@link #LOOPBACK}, an address of this machine, or 0.0.0.0 for
      * every interface), the query timeout in seconds (null: the configuration's), the SERVICE endpoints
-     * allowed, the bytes a rebuild must leave free on the store's disk, and the releases directory to serve (null: none).
+     * allowed, the bytes a rebuild must leave free on the store's disk, the releases directory to serve (null: none),
+     * and a published snapshot to serve a copy of instead of building (null: build from the inputs; see {@link Snapshot}).
      */
     public record Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds,
-                          List<String> allowedServices, long keepFreeBytes, Path releases) {
+                          List<String> allowedServices, long keepFreeBytes, Path releases, Path snapshot) {
         public static final long DEFAULT_KEEP_FREE = 64L << 20;
 
-        /** Without a releases directory (nothing under /dumps/releases/). */
+        /** Without a releases directory (nothing under /dumps/releases/) and without a snapshot (built from the inputs). */
         public Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds,
                        List<String> allowedServices, long keepFreeBytes) {
-            this(project, config, db, port, baseIri, host, timeoutSeconds, allowedServices, keepFreeBytes, null);
+            this(project, config, db, port, baseIri, host, timeoutSeconds, allowedServices, keepFreeBytes, null, null);
         }
 
         public Options(Project project, Path config, Path db, int port, String baseIri, String host, Integer timeoutSeconds,
@@ -137,9 +138,13 @@ public final class TreatyServer implements AutoCloseable {
             progress.step("note: " + store.dir() + " also holds a store of the earlier layout (Data-0001, tdb.lock; "
                     + store.dir().getFileName() + ".fingerprint and dumps/ beside it); it is no longer read and can be deleted");
         }
+        String fingerprint = Fingerprint.of(o.project());
+        if (o.snapshot() != null) {   // a replica: a copy of the published build, never one of its own
+            Generation copy = Snapshot.install(store, o.snapshot(), fingerprint, o.keepFreeBytes(), progress);
+            return new Served(copy.tdb2(), copy.dumps(), null, null, copy.fingerprint());
+        }
         Generation current = store.current();
         store.removeOthers(current, progress);   // what a killed rebuild left
-        String fingerprint = Fingerprint.of(o.project());
         if (current != null && fingerprint.equals(current.fingerprint())) {
             progress.step("opening the store " + current.tdb2() + " (loaded from the current inputs)");
             return new Served(current.tdb2(), current.dumps(), null, null, current.fingerprint());

@@ -285,7 +285,7 @@ class ReleaseTest {
     @Test
     void aServerServesEachReleaseAtItsStableUrlAndTheLatestAtTheUsualOnes() throws Exception {
         TreatyServer server = TreatyServer.start(new TreatyServer.Options(project, Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(), null, 0, "/",
-                TreatyServer.LOOPBACK, null, List.of(), TreatyServer.Options.DEFAULT_KEEP_FREE, releases), Progress.SILENT);
+                TreatyServer.LOOPBACK, null, List.of(), TreatyServer.Options.DEFAULT_KEEP_FREE, releases, null), Progress.SILENT);
         try {
             HttpClient http = HttpClient.newHttpClient();
             String base = server.url();
