@@ -125,6 +125,18 @@ final class Timeline {
         });
     }
 
+    /**
+     * The items that concern an entity (page/timeline/concerning.rq: for a polity what names it as a party,
+     * negotiator, loser or gainer of a territory, recogniser or recognised; for a territory its changes and what
+     * provides for them; for both the acts that began or ended its claims and controls), in the timeline's order.
+     */
+    List<Item> concerning(DatasetGraph dsg, String iri) {
+        Set<String> found = new java.util.HashSet<>();
+        Txn.executeRead(dsg, () -> PageQueries.select(dsg, "timeline/concerning", "entity", org.apache.jena.graph.NodeFactory.createURI(iri))
+                .forEach(row -> found.add(row.get("i").getURI())));
+        return items.stream().filter(i -> found.contains(i.iri())).toList();
+    }
+
     /** What a date dates, in words: a life-cycle event's kind ("signing"), or a date property's ("start"). */
     private static String words(Node what) {
         String local = what.getLocalName();
