@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -27,7 +27,8 @@ import org.treatygraph.serve.view.Link;
  * The map's data: every territory with its coordinates (WGS84 lat/long) or the reason it has none
  * (page/map/places.rq), and a territory's state on a day, from its history on that day
  * (history.TerritoryHistory, the `history` command's query, as the territory's history strip): who held
- * it, who was assigned it, who claimed it, what it lay within, and so its state for the map's colours.
+ * it, who was assigned it, who claimed it, what it lay within, and so its state for the map's colours; and
+ * the territorial change that concerns it on a day, from which polity to which (page/map/changes.rq).
  */
 final class Places {
     private static final Query PLACES = Prefixes.query(Places.class, "page/map/places.rq");
