@@ -15,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.*;
  * Kars on the map and, with the slider moved to 1 November 1921, held by the Turkish side (the Grand National
  * Assembly); the Treaty of Kars on the timeline on 13 October 1921 with 002's September 1921 as a second
  * mark; the Kars strip with its intervals; no console error, and no request to any host but the server.
- * Screenshots: target/screenshots/map.png, map-1921-11-01.png, timeline.png, history-kars.png.
+ * The map's popup names the change that concerns a place, from which polity to which, and opens its history;
+ * polity and territory pages have their timeline, a polity's page its places.
+ * Screenshots: target/screenshots/map.png, map-1921-11-01.png, timeline.png, history-kars.png, places-kars.png,
+ * timeline-kars.png, timeline-grand-national-assembly.png, places-grand-national-assembly.png.
  */
 class TimeAndPlaceBrowserTest {
     static String base;
