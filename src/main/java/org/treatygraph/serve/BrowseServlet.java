@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.treatygraph.serve.InstrumentTable.Facet;
 import org.treatygraph.serve.InstrumentTable.Instrument;
 import org.treatygraph.serve.view.BrowsePage;
@@ -31,11 +30,6 @@ final class BrowseServlet extends HttpServlet {
     /** Values a facet shows before the rest are folded away. */
     private static final int SHOWN = 8;
     private final Site site;
-    /** The table of the store it was read from, read again only if the server's store is another. */
-    private volatile Loaded loaded;
-
-    private record Loaded(DatasetGraph store, InstrumentTable table) {}
-
     BrowseServlet(Site site) {
         this.site = site;
     }
@@ -80,10 +74,7 @@ final class BrowseServlet extends HttpServlet {
 
     /** The instruments of the server's current store (shared with /timeline). */
     InstrumentTable table() {
-        DatasetGraph store = site.dataset();
-        Loaded l = loaded;
-        if (l == null || l.store() != store) loaded = l = new Loaded(store, InstrumentTable.load(store));
-        return l.table();
+        return site.instruments();
     }
 
     private BrowsePage page(InstrumentTable table, Map<Facet, Set<String>> chosen) {

@@ -37,7 +37,7 @@ final class MapServlet extends HttpServlet {
     private volatile Loaded loaded;
 
     /** The places of a store, and the states already computed for it, by day (at most a year of days kept). */
-    private record Loaded(DatasetGraph store, List<Places.Place> places, Map<LocalDate, Map<String, Places.State>> states) {}
+    private record Loaded(DatasetGraph store, List<Places.Place> places, Map<String, List<Places.Change>> changes, Map<LocalDate, Map<String, Places.State>> states) {}
 
     /** @param tiles the tg:mapTiles settings of the configuration: none, or one tile URL template with {z}, {x} and {y} */
     MapServlet(Site site, Set<String> tiles) {
@@ -99,7 +99,7 @@ final class MapServlet extends HttpServlet {
                     return size() > 366;
                 }
             });
-            loaded = l = new Loaded(store, Places.load(store), cache);
+            loaded = l = new Loaded(store, Places.load(store), Places.changes(site, store), cache);
         }
         return l;
     }
@@ -127,6 +127,7 @@ final class MapServlet extends HttpServlet {
                 o.put("state", s.state());
                 o.put("stateWords", Places.words(s.state()));
                 o.put("relations", s.relations());
+                o.put("changes", changes(l, p, day));
                 located.add(o);
             } else {
                 o.put("reason", p.reason());
@@ -151,11 +152,18 @@ final class MapServlet extends HttpServlet {
             Places.State s = states.get(p.iri());
             List<MapPage.Relation> relations = s.relations().stream().map(r -> new MapPage.Relation(relationWords(r.relation()),
                     new Link(r.polityHref(), r.polityLabel()), r.certainty(), new Link(r.actHref(), r.actLabel()))).toList();
-            places.add(new MapPage.Place(org.treatygraph.ontology.IriScheme.id(p.iri()), site.local(p.iri()), p.label(), s.state(), Places.words(s.state()), relations));
+            places.add(new MapPage.Place(org.treatygraph.ontology.IriScheme.id(p.iri()), site.local(p.iri()), p.label(), s.state(), Places.words(s.state()), relations,
+                    changes(l, p, day)));
         }
         long days = Timeline.TO.toEpochDay() - Timeline.FROM.toEpochDay();
         return new MapPage(day.toString(), DatesInWords.day(day), Timeline.FROM.toString(), Timeline.TO.toString(),
                 day.toEpochDay() - Timeline.FROM.toEpochDay(), days, "/map.json?date=" + day, tiles, places, unplaced);
+    }
+
+    /** The change that concerns the territory on the day, as the list and the popup say it ("from X to Y"). */
+    private static List<MapPage.Change> changes(Loaded l, Places.Place p, LocalDate day) {
+        return Places.latest(l.changes().getOrDefault(p.iri(), List.of()), day).stream()
+                .map(c -> new MapPage.Change(c.change(), c.kind(), DatesInWords.span(c.earliest(), c.latest()), c.from(), c.to(), c.instrument())).toList();
     }
 
     static String relationWords(String relation) {

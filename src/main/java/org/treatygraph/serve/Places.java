@@ -2,9 +2,13 @@ package org.treatygraph.serve;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -12,6 +16,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
 import org.treatygraph.history.TerritoryHistory;
 import org.treatygraph.ontology.IriScheme;
@@ -22,7 +27,8 @@ import org.treatygraph.serve.view.Link;
  * The map's data: every territory with its coordinates (WGS84 lat/long) or the reason it has none
  * (page/map/places.rq), and a territory's state on a day, from its history on that day
  * (history.TerritoryHistory, the `history` command's query, as the territory's history strip): who held
- * it, who was assigned it, who claimed it, what it lay within, and so its state for the map's colours.
+ * it, who was assigned it, who claimed it, what it lay within, and so its state for the map's colours; and
+ * the territorial change that concerns it on a day, from which polity to which (page/map/changes.rq).
  */
 final class Places {
     private static final Query PLACES = Prefixes.query(Places.class, "page/map/places.rq");
@@ -40,7 +46,59 @@ final class Places {
     /** A territory on a day: its state (held, assigned, held-assigned, claimed, within, contested, none), and what holds of it. */
     record State(String state, List<Relation> relations) {}
 
+    /**
+     * A territorial change as the map tells it: the change, the polities it takes the territory from and gives
+     * it to, the instrument that provides for it (null for a capture, occupation or evacuation: a change of
+     * control), and the first and last day it may have happened on (its own date, else its instrument's signing).
+     */
+    record Change(Link change, List<Link> from, List<Link> to, Link instrument, LocalDate earliest, LocalDate latest) {
+        /** "assignment" (by an instrument) or "control" (by force or withdrawal): the map tells them apart. */
+        String kind() {
+            return instrument == null ? "control" : "assignment";
+        }
+    }
+
     private Places() {}
+
+    /** Every dated territorial change (page/map/changes.rq), by territory, in the order they began. */
+    static Map<String, List<Change>> changes(Site site, DatasetGraph dsg) {
+        return Txn.calculateRead(dsg, () -> {
+            Labels labels = new Labels(site, dsg);
+            record Row(String territory, Node from, Node to, Node instrument, LocalDate earliest, LocalDate latest) {}
+            Map<Node, List<Row>> byChange = new LinkedHashMap<>();
+            for (Binding b : PageQueries.select(dsg, "map/changes")) {
+                String e = PageQueries.text(b, "earliest"), l = PageQueries.text(b, "latest");
+                if (e == null || l == null) continue;   // an undated change cannot be placed on a day
+                byChange.computeIfAbsent(b.get("change"), k -> new ArrayList<>()).add(new Row(b.get("territory").getURI(), b.get("from"), b.get("to"),
+                        b.get("instrument"), LocalDate.parse(e.substring(0, 10)), LocalDate.parse(l.substring(0, 10))));
+            }
+            Map<String, List<Change>> byTerritory = new LinkedHashMap<>();
+            byChange.forEach((change, rows) -> {
+                Set<Node> from = new LinkedHashSet<>(), to = new LinkedHashSet<>();
+                Set<String> territories = new LinkedHashSet<>();
+                rows.forEach(r -> {
+                    territories.add(r.territory());
+                    if (r.from() != null) from.add(r.from());
+                    if (r.to() != null) to.add(r.to());
+                });
+                Row r = rows.get(0);
+                Change c = new Change(labels.link(change), from.stream().map(labels::link).toList(), to.stream().map(labels::link).toList(),
+                        r.instrument() == null ? null : labels.link(r.instrument()), r.earliest(), r.latest());
+                territories.forEach(t -> byTerritory.computeIfAbsent(t, k -> new ArrayList<>()).add(c));
+            });
+            byTerritory.values().forEach(cs -> cs.sort(Comparator.comparing(Change::earliest).thenComparing(c -> c.change().text())));
+            return byTerritory;
+        });
+    }
+
+    /** The change that concerns a territory on a day: the last to have begun on or before it (all of them where several began that day). */
+    static List<Change> latest(List<Change> changes, LocalDate day) {
+        LocalDate last = null;
+        for (Change c : changes) if (!c.earliest().isAfter(day)) last = c.earliest();
+        if (last == null) return List.of();
+        LocalDate at = last;
+        return changes.stream().filter(c -> c.earliest().equals(at)).toList();
+    }
 
     static List<Place> load(DatasetGraph dsg) {
         Dataset ds = DatasetFactory.wrap(dsg);

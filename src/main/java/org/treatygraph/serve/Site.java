@@ -31,6 +31,25 @@ final class Site {
     private final String localBase;
     private volatile Hierarchy hierarchy;
     private volatile org.treatygraph.search.SearchIndex searchIndex;
+    private volatile Catalogue catalogue;
+
+    /** What the browse page, the timelines and the entity pages read of a store: read once per store, the timeline when first asked. */
+    private static final class Catalogue {
+        final DatasetGraph store;
+        final InstrumentTable instruments;
+        private volatile Timeline timeline;
+
+        Catalogue(DatasetGraph store) {
+            this.store = store;
+            this.instruments = InstrumentTable.load(store);
+        }
+
+        Timeline timeline() {
+            Timeline t = timeline;
+            if (t == null) timeline = t = Timeline.load(store, instruments);
+            return t;
+        }
+    }
 
     Site(Path dumps, Path sources, Path ontologyFile, Path shapesFile, String localBase) {
         this(dumps, null, sources, ontologyFile, shapesFile, localBase);
@@ -81,6 +100,23 @@ final class Site {
 
     void builtAt(java.time.Instant when) {
         this.builtAt = when;
+    }
+
+    /** The instruments as the browse page lists them, for the served store. */
+    InstrumentTable instruments() {
+        return catalogue().instruments;
+    }
+
+    /** Every instrument and event with its dates, for the served store (/timeline and the timelines on entity pages). */
+    Timeline timeline() {
+        return catalogue().timeline();
+    }
+
+    private Catalogue catalogue() {
+        DatasetGraph store = dataset;
+        Catalogue c = catalogue;
+        if (c == null || c.store != store) catalogue = c = new Catalogue(store);
+        return c;
     }
 
     DatasetGraph dataset() {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
@@ -123,6 +125,18 @@ final class Timeline {
             all.sort(Comparator.comparing((Item i) -> i.first() == null ? LocalDate.MAX : i.first()).thenComparing(Item::label, String.CASE_INSENSITIVE_ORDER));
             return new Timeline(List.copyOf(all));
         });
+    }
+
+    /**
+     * The items that concern an entity (page/timeline/concerning.rq: for a polity what names it as a party,
+     * negotiator, loser or gainer of a territory, recogniser or recognised; for a territory its changes and what
+     * provides for them; for both the acts that began or ended its claims and controls), in the timeline's order.
+     */
+    List<Item> concerning(DatasetGraph dsg, String iri) {
+        Set<String> found = new HashSet<>();
+        Txn.executeRead(dsg, () -> PageQueries.select(dsg, "timeline/concerning", "entity", NodeFactory.createURI(iri))
+                .forEach(row -> found.add(row.get("i").getURI())));
+        return items.stream().filter(i -> found.contains(i.iri())).toList();
     }
 
     /** What a date dates, in words: a life-cycle event's kind ("signing"), or a date property's ("start"). */

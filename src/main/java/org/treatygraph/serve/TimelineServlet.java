@@ -23,10 +23,6 @@ import org.treatygraph.serve.view.TimelinePage;
  */
 final class TimelineServlet extends HttpServlet {
     private final BrowseServlet browse;
-    private volatile Loaded loaded;
-
-    private record Loaded(InstrumentTable table, Timeline timeline) {}
-
     TimelineServlet(BrowseServlet browse) {
         this.browse = browse;
     }
@@ -35,34 +31,23 @@ final class TimelineServlet extends HttpServlet {
         return browse.site();
     }
 
-    Timeline timeline() {
-        InstrumentTable table = browse.table();
-        Loaded l = loaded;
-        if (l == null || l.table() != table) loaded = l = new Loaded(table, Timeline.load(site().dataset(), table));
-        return l.timeline();
-    }
-
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Map<Facet, Set<String>> chosen = BrowseServlet.chosen(req, resp, Set.of());
         if (chosen == null) return;
-        Timeline timeline = timeline();
+        Timeline timeline = site().timeline();
         InstrumentTable table = browse.table();
         List<Instrument> matching = BrowseServlet.matching(table, chosen);
         Set<String> instruments = matching.stream().map(Instrument::iri).collect(Collectors.toSet());
         boolean datesOnly = EnumSet.of(Facet.YEAR, Facet.MONTH).containsAll(chosen.keySet());
-        List<TimelinePage.Row> rows = new ArrayList<>(), outside = new ArrayList<>(), undated = new ArrayList<>();
-        for (Timeline.Item item : timeline.items) {
-            boolean shown = item.instrument() ? instruments.contains(item.iri()) : datesOnly && datesMatch(item, chosen);
-            if (!shown) continue;
-            if (item.marks().isEmpty()) undated.add(row(item, false));
-            else if (!item.within()) outside.add(row(item, false));
-            else rows.add(row(item, true));
-        }
+        List<Timeline.Item> shown = new ArrayList<>();
+        for (Timeline.Item item : timeline.items)
+            if (item.instrument() ? instruments.contains(item.iri()) : datesOnly && datesMatch(item, chosen)) shown.add(item);
+        Rows rows = Rows.of(site(), shown);
         String note = datesOnly ? null
                 : "Negotiations, recognitions and territorial changes have a year and a month but none of the other facets: with these choices only instruments are shown.";
         BrowseServlet.Facets facets = BrowseServlet.facets(table, chosen, matching, "/timeline");
-        TimelinePage page = new TimelinePage(timeline.items.size(), Timeline.axis(), rows, outside, undated, note, facets.facets(), facets.chosen(),
+        TimelinePage page = new TimelinePage(timeline.items.size(), Timeline.axis(), rows.drawn(), rows.outside(), rows.undated(), note, facets.facets(), facets.chosen(),
                 BrowseServlet.href("/browse", chosen, m -> m));
         Replies.html(resp, 200, Templates.render("timeline.jte", Map.of("page", page)));
     }
@@ -74,7 +59,20 @@ final class TimelineServlet extends HttpServlet {
         return years.containsAll(chosen.getOrDefault(Facet.YEAR, Set.of())) && months.containsAll(chosen.getOrDefault(Facet.MONTH, Set.of()));
     }
 
-    private TimelinePage.Row row(Timeline.Item item, boolean draw) {
+    /** Items as a timeline shows them (here and on an entity's page): drawn on the axis, dated only outside 1917–1925, or not dated. */
+    record Rows(List<TimelinePage.Row> drawn, List<TimelinePage.Row> outside, List<TimelinePage.Row> undated) {
+        static Rows of(Site site, List<Timeline.Item> items) {
+            List<TimelinePage.Row> drawn = new ArrayList<>(), outside = new ArrayList<>(), undated = new ArrayList<>();
+            for (Timeline.Item item : items) {
+                if (item.marks().isEmpty()) undated.add(row(site, item, false));
+                else if (!item.within()) outside.add(row(site, item, false));
+                else drawn.add(row(site, item, true));
+            }
+            return new Rows(drawn, outside, undated);
+        }
+    }
+
+    private static TimelinePage.Row row(Site site, Timeline.Item item, boolean draw) {
         List<TimelinePage.When> dates = new ArrayList<>();
         List<TimelinePage.Mark> marks = new ArrayList<>();
         boolean contested = item.contested();
@@ -90,7 +88,7 @@ final class TimelineServlet extends HttpServlet {
             if (!m.sources().isEmpty() && m.x() > 30)
                 marks.set(i, new TimelinePage.Mark(m.css(), m.x(), m.width(), m.title(), m.date(), m.sources(), Timeline.round(m.x() - 3), "end"));
         }
-        return new TimelinePage.Row(site().local(item.iri()), item.label(), item.kind(), dates, marks, contested);
+        return new TimelinePage.Row(site.local(item.iri()), item.label(), item.kind(), dates, marks, contested);
     }
 
     /** A date on the track: a day a tick; a month or a year a span of it; bounds with no date between them a soft span. */

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatygraph.ExternalTools;
 
 /**
  * An entity as GeoJSON (issue 15): a territory is its Feature, cut from the served territories.geojson; an
@@ -47,6 +51,24 @@ class EntityGeoJsonTest {
         kars.path("features").forEach(f -> ids.add(f.path("id").asText()));
         assertTrue(ids.contains("https://w3id.org/treaty-graph/id/territory/kars") && ids.contains("https://w3id.org/treaty-graph/id/territory/ardahan"), ids.toString());
         assertFalse(ids.contains("https://w3id.org/treaty-graph/id/territory/warsaw"), ids.toString());
+    }
+
+    @Test
+    void everyKindOfEntityGeoJsonIsReadByPythonsJsonAndDebiansGeoJsonReader(@TempDir Path tmp) throws Exception {
+        // A located territory, one without coordinates (a Feature with a null geometry), an instrument, a polity.
+        List<String> expected = List.of("Feature True Point", "Feature True None", "FeatureCollection True 4", "FeatureCollection True 12");
+        List<String> paths = List.of("/id/territory/kars.geojson", "/id/territory/zangezur.geojson", "/id/agreement/treaty-of-kars-1921.geojson",
+                "/id/polity/grand-national-assembly.geojson");
+        ExternalTools.requirePython("geojson");
+        for (int i = 0; i < paths.size(); i++) {
+            Path file = tmp.resolve(i + ".geojson");
+            Files.writeString(file, SiteServer.get(paths.get(i)).body());
+            var read = ExternalTools.run(List.of(ExternalTools.PYTHON, "-c",
+                    "import json,geojson,sys; json.load(open(sys.argv[1],encoding='utf-8')); g=geojson.loads(open(sys.argv[1],encoding='utf-8').read()); "
+                            + "print(type(g).__name__, g.is_valid, len(g['features']) if 'features' in g else (g['geometry'] or {}).get('type'))", file.toString()));
+            assertEquals(0, read.exit(), paths.get(i) + ": " + read.output());
+            assertEquals(expected.get(i), read.output().strip(), paths.get(i));
+        }
     }
 
     @Test

@@ -15,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.*;
  * Kars on the map and, with the slider moved to 1 November 1921, held by the Turkish side (the Grand National
  * Assembly); the Treaty of Kars on the timeline on 13 October 1921 with 002's September 1921 as a second
  * mark; the Kars strip with its intervals; no console error, and no request to any host but the server.
- * Screenshots: target/screenshots/map.png, map-1921-11-01.png, timeline.png, history-kars.png.
+ * The map's popup names the change that concerns a place, from which polity to which, and opens its history;
+ * polity and territory pages have their timeline, a polity's page its places.
+ * Screenshots: target/screenshots/map.png, map-1921-11-01.png, timeline.png, history-kars.png, places-kars.png,
+ * timeline-kars.png, timeline-grand-national-assembly.png, places-grand-national-assembly.png.
  */
 class TimeAndPlaceBrowserTest {
     static String base;
@@ -63,10 +66,61 @@ class TimeAndPlaceBrowserTest {
             assertTrue(browser.waitFor("document.querySelector('.leaflet-popup a[href=\"/id/territory/kars\"]')", 5_000), "the popup links to Kars's page");
             String popup = browser.evaluate("document.querySelector('.leaflet-popup').textContent").asText();
             assertTrue(popup.contains("held by Grand National Assembly of Turkey") && popup.contains("Treaty of Kars"), popup);
+            // It says which change concerns Kars that day, to whom, by what (polities have no points: no arrow, words).
+            assertTrue(popup.contains("assigned by an instrument to Grand National Assembly of Turkey (13 October 1921"), popup);
             Thread.sleep(500);   // the popup fades in
             browser.screenshot(SHOTS.resolve("map-1921-11-01.png"));
             // The territories without coordinates are listed beside the map.
             assertTrue(browser.evaluate("document.querySelectorAll('.map-unplaced li').length").asInt() > 0);
+            assertEquals(List.of(), browser.takeProblems(), "no console error or policy violation");
+            onlyTheServer(browser);
+            // A day when Kars's last change was its capture: control changed from Armenia to the Turkish side.
+            browser.open(base + "/map?date=1921-01-01");
+            assertTrue(browser.waitFor("document.querySelector('#map[data-drawn]') && " + KARS, 20_000));
+            assertTrue(browser.evaluate(KARS + ".classList.contains('change-control')").asBoolean(), "the marker tells control from assignment");
+            browser.evaluate(KARS + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+            assertTrue(browser.waitFor("document.querySelector('.leaflet-popup .change-control')", 5_000));
+            assertTrue(browser.evaluate("document.querySelector('.leaflet-popup .change').textContent").asText()
+                    .startsWith("control changed from Republic of Armenia to Grand National Assembly of Turkey"));
+            // Clicking a place opens its history: the popup's link goes to the strip on its page.
+            browser.evaluate("document.querySelector('.leaflet-popup a.history-link').click()");
+            assertTrue(browser.waitFor("location.pathname === '/id/territory/kars' && location.hash === '#history-strip' && document.readyState === 'complete'", 10_000));
+            assertTrue(browser.evaluate("document.querySelectorAll('#history-strip li.strip-bar').length").asInt() >= 5);
+            assertEquals(List.of(), browser.takeProblems(), "no console error or policy violation");
+            onlyTheServer(browser);
+        }
+    }
+
+    @Test
+    void polityAndTerritoryPagesShowTheirTimelineAndPolityPagesTheirPlaces(@TempDir Path tmp) throws Exception {
+        String treaty = "document.querySelector('#entity-timeline .tl-rows a[href=\"/id/agreement/treaty-of-kars-1921\"]').closest('li')";
+        try (Chromium browser = BrowserTest.browser(tmp)) {
+            browser.open(base + "/id/territory/kars");
+            assertEquals("1921-09 002|1921-10-13 000, 001", browser.evaluate("[..." + treaty + ".querySelectorAll('rect.tl-mark.signing')]"
+                    + ".map(m => m.dataset.date + ' ' + m.dataset.sources).sort().join('|')").asText());
+            assertTrue(browser.evaluate("[..." + treaty + ".querySelectorAll('rect.tl-mark.signing')].map(m => m.getBoundingClientRect())"
+                    + ".every(b => b.width >= 2 && b.height > 10)").asBoolean(), "both marks can be seen");
+            // The capture of 1920 is a span over the days it may fall on.
+            String capture = "document.querySelector('#entity-timeline .tl-rows a[href=\"/id/change/turkish-capture-of-kars-1920\"]').closest('li').querySelector('rect.tl-mark.year')";
+            assertTrue(browser.evaluate(capture + ".getBoundingClientRect().width").asDouble() > 10);
+            // Where a date is known only to lie between two days, soft edges (the gradient of the style sheet): on the polity's timeline below.
+            browser.evaluate("document.getElementById('entity-timeline').scrollIntoView()");
+            browser.screenshot(SHOTS.resolve("timeline-kars.png"));
+            assertEquals(List.of(), browser.takeProblems(), "no console error or policy violation");
+            onlyTheServer(browser);
+            // A polity: its timeline, and the places whose history names it on a small map.
+            browser.open(base + "/id/polity/grand-national-assembly");
+            assertTrue(browser.evaluate("document.querySelectorAll('#entity-timeline .tl-rows li.tl-row').length").asInt() > 10);
+            assertTrue(browser.evaluate("getComputedStyle(document.querySelector('#entity-timeline rect.tl-mark.soft')).fill").asText().contains("fade-both-"));
+            assertTrue(browser.waitFor("document.querySelectorAll('#place-map .place-marker').length >= 5 && document.querySelector('#place-map .map-country')", 20_000),
+                    "the polity's places: " + browser.evaluate("document.querySelectorAll('#place-map .place-marker').length"));
+            browser.evaluate("document.getElementById('entity-timeline').scrollIntoView()");
+            browser.screenshot(SHOTS.resolve("timeline-grand-national-assembly.png"));
+            browser.evaluate("document.getElementById('places').scrollIntoView()");
+            browser.screenshot(SHOTS.resolve("places-grand-national-assembly.png"));
+            // Clicking a row's marks opens its page.
+            browser.evaluate("document.querySelector('#entity-timeline a.tl-track-link[href=\"/id/agreement/treaty-of-kars-1921\"]').click()");
+            assertTrue(browser.waitFor("location.pathname === '/id/agreement/treaty-of-kars-1921' && document.readyState === 'complete'", 10_000));
             assertEquals(List.of(), browser.takeProblems(), "no console error or policy violation");
             onlyTheServer(browser);
         }

@@ -128,6 +128,73 @@ class TimeAndPlaceTest {
     }
 
     @Test
+    void polityAndTerritoryPagesHaveATimelineOfWhatConcernsThemDrawnAsOnTheTimeline() throws Exception {
+        Document all = SiteServer.page("/timeline");
+        // Kars: its capture, and the treaties that assigned it (Moscow, Kars); the conference held there has no date.
+        Document kars = SiteServer.page("/id/territory/kars");
+        Element section = kars.selectFirst("section#entity-timeline");
+        assertNotNull(section, "a territory's page has a timeline");
+        List<String> drawn = section.select(".tl-rows .tl-label > a").eachAttr("href");
+        assertEquals(List.of("/id/change/turkish-capture-of-kars-1920", "/id/agreement/treaty-of-moscow-1921", KARS_TREATY), drawn);
+        assertNotNull(section.selectFirst("h3:containsOwn(Not dated) + ul a[href=/id/negotiation/kars-conference-1921]"), section.text());
+        // Each row is the /timeline row, made by the same code: the Treaty of Kars with its two signing marks, 002's month beside the day.
+        for (String href : drawn) assertEquals(row(all, href).outerHtml(), row(section.ownerDocument(), href).outerHtml(), href);
+        Element treaty = row(kars, KARS_TREATY);
+        assertEquals(List.of("1921-09 002 month", "1921-10-13 000, 001 tick"), treaty.select("rect.tl-mark.signing").stream()
+                .map(m -> m.attr("data-date") + " " + m.attr("data-sources") + " " + (m.hasClass("tick") ? "tick" : "month")).sorted().toList());
+        assertEquals("/id/change/turkish-capture-of-kars-1920", row(kars, "/id/change/turkish-capture-of-kars-1920").selectFirst("a.tl-track-link").attr("href"));
+        // The capture: "1920", known to lie between 20 September and 18 November: a year's mark over those days.
+        Element capture = row(kars, "/id/change/turkish-capture-of-kars-1920").selectFirst("rect.tl-mark.event.year[data-date=1920]");
+        assertNotNull(capture, row(kars, "/id/change/turkish-capture-of-kars-1920").toString());
+        assertEquals(Timeline.x(java.time.LocalDate.of(1920, 9, 20)), Double.parseDouble(capture.attr("x")), 0.01);
+        // Its instruments on the full timeline, chosen by the browse page's territory facet.
+        assertEquals("/timeline?territory=territory/kars", section.selectFirst("a:containsOwn(its instruments there)").attr("href"));
+        // The gradients of the soft edges are defined once though the page has the strip and the timeline.
+        assertEquals(1, kars.select("svg.tl-defs").size());
+        // A polity: what it is party to, negotiated, gained or lost, recognised; every row as on /timeline.
+        Document gna = SiteServer.page("/id/polity/grand-national-assembly");
+        Element polity = gna.selectFirst("section#entity-timeline");
+        assertNotNull(polity, "a polity's page has a timeline");
+        List<String> rows = polity.select(".tl-rows .tl-label > a").eachAttr("href");
+        assertTrue(rows.containsAll(List.of(KARS_TREATY, "/id/agreement/treaty-of-moscow-1921", "/id/agreement/treaty-of-alexandropol-1920",
+                "/id/change/turkish-capture-of-kars-1920")), rows.toString());
+        for (String href : rows) assertEquals(row(all, href).outerHtml(), row(gna, href).outerHtml(), href);
+        Set<String> shapes = new TreeSet<>();
+        polity.select("rect.tl-mark").forEach(m -> shapes.addAll(m.classNames()));
+        assertTrue(shapes.containsAll(Set.of("tick", "month", "year", "soft")), "dates at their precision: " + shapes);
+        assertFalse(rows.contains("/id/agreement/anglo-persian-agreement-1919"), "not what does not name it");
+        assertEquals("/timeline?party=polity/grand-national-assembly", polity.selectFirst("a:containsOwn(its instruments there)").attr("href"));
+        // Instruments first dated before 1917 are listed, not drawn; other kinds of page have no timeline.
+        assertNull(SiteServer.page(KARS_TREATY).selectFirst("section#entity-timeline"));
+        assertNull(SiteServer.page("/id/person/yusuf-kemal-bey").selectFirst("section#entity-timeline"));
+    }
+
+    @Test
+    void theMapSaysWhichChangeConcernsAPlaceFromWhichPolityToWhich() throws Exception {
+        // 1 November 1921: the last change of Kars is the Treaty of Kars's, an assignment to the Grand National Assembly.
+        JsonNode kars = find(json("/map.json?date=1921-11-01").path("territories"), "territory/kars");
+        List<String> changes = new ArrayList<>();
+        for (JsonNode c : kars.path("changes")) changes.add(c.path("kind").asText() + " " + c.path("from").findValuesAsText("text") + " -> "
+                + c.path("to").findValuesAsText("text") + " " + c.path("instrument").path("href").asText() + " " + c.path("when").asText());
+        assertEquals(List.of("assignment [] -> [Grand National Assembly of Turkey] /id/agreement/treaty-of-kars-1921 13 October 1921"), changes);
+        // 1 January 1921: the capture of 1920, a change of control from the Republic of Armenia, no instrument.
+        JsonNode before = find(json("/map.json?date=1921-01-01").path("territories"), "territory/kars").path("changes").get(0);
+        assertEquals("control", before.path("kind").asText(), before.toString());
+        assertEquals("/id/change/turkish-capture-of-kars-1920", before.path("change").path("href").asText());
+        assertEquals(List.of("Republic of Armenia"), before.path("from").findValuesAsText("text"));
+        assertEquals(List.of("Grand National Assembly of Turkey"), before.path("to").findValuesAsText("text"));
+        assertTrue(before.path("instrument").isNull(), before.toString());
+        // Before any change, none.
+        assertEquals(0, find(json("/map.json?date=1918-06-01").path("territories"), "territory/kars").path("changes").size());
+        // The page says the same beside the map, without script.
+        Element listed = SiteServer.page("/map?date=1921-01-01").selectFirst("ul.map-places > li[data-id=territory/kars] .change");
+        assertNotNull(listed);
+        assertEquals("control", listed.attr("data-kind"));
+        assertTrue(listed.text().startsWith("control changed from Republic of Armenia to Grand National Assembly of Turkey ("), listed.text());
+        assertEquals("/id/change/turkish-capture-of-kars-1920", listed.select("a").last().attr("href"));
+    }
+
+    @Test
     void theMapsDataSaysKarsWasHeldByTheTurkishSideOn1November1921() throws Exception {
         JsonNode data = json("/map.json?date=1921-11-01");
         assertEquals("1921-11-01", data.path("date").asText());

@@ -47,6 +47,42 @@
     return a;
   }
 
+  // The change that concerns a place on the day, "from X to Y" (map-change.jte writes the same): the records give
+  // polities no coordinates, so no arrow can be drawn from the losing to the gaining polity.
+  function change(c) {
+    var span = document.createElement('span');
+    span.className = 'change change-' + c.kind;
+    span.setAttribute('data-kind', c.kind);
+    var kind = document.createElement('span');
+    kind.className = 'change-kind';
+    kind.textContent = c.kind === 'assignment' ? 'assigned by an instrument' : 'control changed';
+    span.appendChild(kind);
+    [['from', c.from], ['to', c.to]].forEach(function (side) {
+      if (!side[1].length) return;
+      span.appendChild(document.createTextNode(' ' + side[0] + ' '));
+      side[1].forEach(function (p, i) {
+        if (i) span.appendChild(document.createTextNode(' and '));
+        span.appendChild(link(p.href, p.text));
+      });
+    });
+    span.appendChild(document.createTextNode(' (' + c.when + ': '));
+    span.appendChild(link(c.change.href, c.change.text));
+    if (c.instrument) {
+      span.appendChild(document.createTextNode(', '));
+      span.appendChild(link(c.instrument.href, c.instrument.text));
+    }
+    span.appendChild(document.createTextNode(')'));
+    return span;
+  }
+
+  function changeWords(c) {
+    var names = function (ps) { return ps.map(function (p) { return p.text; }).join(' and '); };
+    return '; ' + (c.kind === 'assignment' ? 'assigned by an instrument' : 'control changed')
+        + (c.from.length ? ' from ' + names(c.from) : '') + (c.to.length ? ' to ' + names(c.to) : '');
+  }
+
+  // Clicking a place opens its history: the popup says what holds of it and what changed, and links to its
+  // page's history strip.
   function popup(t) {
     var div = document.createElement('div');
     var h = document.createElement('p');
@@ -56,6 +92,16 @@
     var ul = document.createElement('ul');
     t.relations.forEach(function (r) { ul.appendChild(relationItem(r)); });
     if (t.relations.length) div.appendChild(ul);
+    t.changes.forEach(function (c) {
+      var p = document.createElement('p');
+      p.appendChild(change(c));
+      div.appendChild(p);
+    });
+    var more = document.createElement('p');
+    var a = link(t.href + '#history-strip', 'Its history, 1917–1925');
+    a.className = 'history-link';
+    more.appendChild(a);
+    div.appendChild(more);
     return div;
   }
 
@@ -68,9 +114,10 @@
       var claimedByOther = t.relations.some(function (r) { return r.relation === 'claimed'; }) && t.state !== 'claimed';
       var marker = L.circleMarker([t.lat, t.long], {
         radius: 8, weight: claimedByOther ? 3 : 2,
-        className: 'map-place state-' + t.state + (claimedByOther ? ' also-claimed' : '') + ' place-' + t.id.replace(/[^a-z0-9]+/g, '-')
+        className: 'map-place state-' + t.state + (claimedByOther ? ' also-claimed' : '')
+            + t.changes.map(function (c) { return ' change-' + c.kind; }).join('') + ' place-' + t.id.replace(/[^a-z0-9]+/g, '-')
       });
-      marker.bindTooltip(t.label + ': ' + t.stateWords);
+      marker.bindTooltip(t.label + ': ' + t.stateWords + t.changes.map(changeWords).join(''));
       marker.bindPopup(popup(t));
       marker.on('click', function () { marker.openPopup(); });
       marker.addTo(places);
@@ -91,6 +138,10 @@
         s.className = 'state';
         s.textContent = t.stateWords;
         li.appendChild(s);
+        t.changes.forEach(function (c) {
+          li.appendChild(document.createElement('br'));
+          li.appendChild(change(c));
+        });
         if (t.relations.length) {
           var ul = document.createElement('ul');
           t.relations.forEach(function (r) { ul.appendChild(relationItem(r)); });
