@@ -113,6 +113,8 @@ class QuickStatementsTest {
     void aPolitysInceptionKeepsItsOwnProperty() {
         assertFalse(lines("Q132856\tP571\t+1920-12-02T00:00:00Z/11\t").isEmpty(), qs.lines().toString());
         assertTrue(lines("Q132856\tP585\t").isEmpty());
+        // The Turkish National Movement (Q6302107): June 1919, a month, goes out at month precision.
+        assertFalse(lines("Q6302107\tP571\t+1919-06-00T00:00:00Z/10\t").isEmpty(), qs.lines().toString());
     }
 
     @Test
