@@ -13,7 +13,7 @@ import org.treatygraph.convert.TreatyGraph;
 /**
  * The pages for people and their RDF: /id/* (Linked Data by content negotiation), /explain, /ontology and
  * /shapes (with their RDF suffixes), /sources/*, the faceted browse of instruments (/browse), the query page,
- * the home page, and their style and script (/assets/*).
+ * the home page, the review of the proposals for Wikidata (/wikidata/proposals), and their style and script (/assets/*).
  */
 final class PagesModule implements FusekiModule {
     private final Site site;
@@ -49,7 +49,7 @@ final class PagesModule implements FusekiModule {
         }
         site.queryPage = query.render("", "");
         PageCaching caching = new PageCaching(site);   // pages change only with the build: ETag, 304
-        for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*", "/browse", "/timeline", "/map", "/map.json", "/explain", ""}) builder.addFilter(path, caching);
+        for (String path : new String[] {"/id/*", "/ontology", "/shapes", "/sources/*", "/browse", "/timeline", "/map", "/map.json", "/explain", "/wikidata/proposals", ""}) builder.addFilter(path, caching);
         BrowseServlet browse = new BrowseServlet(site);
         MapServlet map = new MapServlet(site, config == null ? Set.of() : ConfigContext.values(config, "tg:mapTiles"));
         builder.addServlet("/id/*", new EntityServlet(site))
@@ -61,6 +61,8 @@ final class PagesModule implements FusekiModule {
                 .addServlet("/map.json", map)
                 .addServlet("/assets/*", new AssetsServlet())
                 .addServlet("/sources/*", new SourcesServlet(site))
+                .addServlet("/wikidata/proposals", new ProposalsServlet(site,
+                        project.wikidataLinksFile().resolveSibling(org.treatygraph.publish.WikidataProperties.FILE_NAME), project.wikidataCacheDir()))
                 .addServlet("", new HomeServlet(site))
                 .addServlet("/favicon.ico", new HomeServlet(site));
     }

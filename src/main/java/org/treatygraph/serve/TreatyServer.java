@@ -154,6 +154,8 @@ public final class TreatyServer implements AutoCloseable {
         TreatyGraph graph;
         try {
             graph = new GraphBuilder(o.project(), progress).build();
+            // The proposals' properties are read by the dumps: their problems, too, leave the previous build serving.
+            org.treatygraph.publish.WikidataProperties.load(o.project().wikidataLinksFile().resolveSibling(org.treatygraph.publish.WikidataProperties.FILE_NAME));
         } catch (InputException e) {
             if (current == null) throw e;
             e.problems().forEach(p -> progress.step(p.toString()));

@@ -35,7 +35,7 @@ class ValidateCommandTest {
         long links = Files.readString(TestProjects.repo().wikidataLinksFile(), StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("  - entity: ")).count();
         var g = TestProjects.repoGraph();
         List<String> lines = r[1].strip().lines().toList();
-        assertEquals(2, lines.size(), r[1]);
+        assertEquals(3, lines.size(), r[1]);
         assertEquals("valid: " + g.asserted().size() + " facts, " + g.provenance().size() + " provenance triples, " + links
                 + " checked Wikidata links, " + g.geometries().size() + " territories with checked coordinates (" + g.noCoordinates().size()
                 + " with a reason for none), 0 warning(s)", lines.get(0));
@@ -46,6 +46,21 @@ class ValidateCommandTest {
         assertEquals("support: " + stated + " facts stated by their passages (checked mechanically), " + reading
                 + " resting on an editor's reading, " + editorial + " editorial, 0 unsupported; " + titles + " cite only literature titles", lines.get(1));
         assertTrue(stated > reading && reading > 0 && editorial > 0 && titles > 0, lines.get(1));
+        long properties = Files.readString(TestProjects.repo().root().resolve("data/wikidata/properties.yaml"), StandardCharsets.UTF_8)
+                .lines().filter(l -> l.startsWith("  - role: ")).count();
+        assertEquals("wikidata properties: " + properties + " checked", lines.get(2));
+        assertTrue(properties >= 10, lines.get(2));
+    }
+
+    @Test
+    void aWikidataPropertyWithoutItsCheckStopsValidationAtItsLine() throws Exception {
+        Project p = TestProjects.scratch(dir, TestProjects.VALID);
+        Files.createDirectories(p.wikidataLinksFile().getParent());
+        Files.writeString(p.wikidataLinksFile().resolveSibling("properties.yaml"),
+                "properties:\n  - role: location\n    id: P276\n    label: location\n    checked: 2026-12-03\n");
+        String[] r = run(p);
+        assertNotEquals("0", r[0]);
+        assertTrue(r[2].contains("data/wikidata/properties.yaml:2:") && r[2].contains("P276 has no check"), r[2]);
     }
 
     private static long basis(org.treatygraph.convert.TreatyGraph g, Node basis) {
