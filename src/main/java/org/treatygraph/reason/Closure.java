@@ -32,7 +32,9 @@ public final class Closure {
     static List<Inconsistency> inconsistencies(List<Triple> violations, Supplier<Derivations> derivations) {
         List<Inconsistency> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Triple v : violations) {
+        // Of the two orientations of a symmetric clash, the one first in this order is reported, whichever engine found it first.
+        List<Triple> sorted = violations.stream().sorted(java.util.Comparator.comparing(Triple::toString)).toList();
+        for (Triple v : sorted) {
             Functor f = (Functor) v.getObject().getLiteralValue();
             Node[] args = f.getArgs();
             String rule = args.length > 0 ? args[0].getLiteralLexicalForm() : f.getName();

@@ -51,13 +51,18 @@ public final class EncodedClosure {
         forEachDerived(action);
     }
 
-    /** The ontology, the data and the inferred triples: the closure as the build and `infer` publish it. */
-    public void write(StreamRDF out) {
+    /** The ontology, the data and the inferred triples: the closure as the build and `infer` publish it. Answers the inferred count. */
+    public long write(StreamRDF out) {
         ontology.find().forEachRemaining(out::triple);
         for (TripleStore.Relation r : store.relations()) {
             for (int row = 0; row < r.dataEnd; row++) out.triple(store.triple(r, row));
         }
-        forEachInferred(out::triple);
+        long[] n = {0};
+        forEachInferred(t -> {
+            out.triple(t);
+            n[0]++;
+        });
+        return n[0];
     }
 
     public List<Inconsistency> inconsistencies() { return inconsistencies; }
