@@ -16,6 +16,10 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import java.util.function.Supplier;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * Computes the closure of data under an ontology with a rule profile, on Jena's forward (RETE) rule engine,
@@ -87,8 +91,16 @@ public final class Materialiser {
         Graph schema = GraphFactory.createDefaultGraph();
         ontology.find().forEach(schema::add);
         readData.accept(new StreamRDFBase() {
+            // Whether a predicate (or, for rdf:type, a class) makes a triple schema: asked once per term.
+            private final Map<Node, Boolean> schemaPredicate = new HashMap<>(), schemaClass = new HashMap<>();
+
             @Override public void triple(Triple t) {
-                if (store.add(t) && Vocabulary.isSchema(t)) schema.add(t);
+                if (!store.add(t)) return;
+                Node p = t.getPredicate();
+                boolean schemaTriple = p.equals(RDF.type.asNode())
+                        ? schemaClass.computeIfAbsent(t.getObject(), o -> Vocabulary.isSchema(p, o))
+                        : schemaPredicate.computeIfAbsent(p, q -> Vocabulary.isSchema(q, Node.ANY));
+                if (schemaTriple) schema.add(t);
             }
 
             @Override public void quad(Quad q) {
