@@ -58,10 +58,10 @@ final class InferCommand implements Callable<Integer> {
             + "(slower; for benchmarks).")
     boolean unspecialised;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "indexed",
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "INDEXED", converter = EngineOption.class,
             description = "indexed (default: integer-encoded triples, indexed semi-naive joins, memory in proportion to the triples) "
                     + "or rete (Jena's forward RETE engine, as `explain` uses; --unspecialised implies it).")
-    String engine;
+    Materialiser.Engine engine;
 
     @Option(names = {"-q", "--quiet"}, description = "Print no progress, only the closing line.")
     boolean quiet;
@@ -72,14 +72,10 @@ final class InferCommand implements Callable<Integer> {
         Materialiser materialiser = rules != null ? Materialiser.load(rules, rules.toString())
                 : Files.exists(Path.of("ontology/owl2rl.rules")) ? Materialiser.load(Path.of("ontology/owl2rl.rules"), "ontology/owl2rl.rules")
                 : Materialiser.bundled();
-        if (!engine.equals("indexed") && !engine.equals("rete")) {
-            err.println("error: --engine is indexed or rete, not " + engine);
-            return 2;
-        }
         try (RunStats stats = new RunStats(quiet ? null : this::say, 10)) {
             stats.phase("reading");
             Graph onto = read(List.of(ontology), stats);
-            if (engine.equals("indexed") && !unspecialised) {
+            if (engine == Materialiser.Engine.INDEXED && !unspecialised) {
                 stats.phase("reading and materialising");
                 EncodedClosure closure = materialiser.runEncoded(onto, sink -> read(data, sink), this::say);
                 if (!report(closure.warnings(), closure.inconsistencies(), onto, err)) return 1;
