@@ -19,6 +19,8 @@ import org.apache.jena.reasoner.rulesys.Rule;
 import org.apache.jena.reasoner.rulesys.RuleContext;
 import org.apache.jena.reasoner.InfGraph;
 import org.apache.jena.util.iterator.ClosableIterator;
+import org.treatygraph.core.InputException;
+import org.treatygraph.core.Problem;
 
 /**
  * The indexed rule engine: Jena rules (as the {@link Specialiser} leaves them) compiled to nested-loop joins
@@ -170,9 +172,9 @@ final class SemiNaive {
             }
         }
 
-        IllegalArgumentException unsupported(String what) {
-            return new IllegalArgumentException("rule " + rule.getName() + ": the indexed engine does not support " + what
-                    + "; run with --engine rete");
+        InputException unsupported(String what) {
+            return new InputException(new Problem(null, "rule " + rule.getName() + ": the indexed engine does not support " + what
+                    + "; run with --engine rete"));
         }
     }
 

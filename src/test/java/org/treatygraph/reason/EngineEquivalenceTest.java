@@ -115,6 +115,26 @@ class EngineEquivalenceTest {
     }
 
     @Test
+    void whatTheIndexedEngineCannotRunIsRefusedWithTheRuleAndTheWayOut() throws Exception {
+        Path rules = dir.resolve("rules.rules"), onto = dir.resolve("onto.ttl"), data = dir.resolve("data.ttl");
+        Files.writeString(rules, "[shout: (?x <http://example.org/p> ?y) -> print(?x)]\n");
+        Files.writeString(onto, PREFIXES);
+        Files.writeString(data, PREFIXES + ":a :p :b .");
+        Path out = dir.resolve("out.nt");
+        StringWriter err = new StringWriter();
+        var cmd = Main.commandLine();
+        cmd.setErr(new java.io.PrintWriter(err));
+        assertEquals(1, cmd.execute("infer", "-q", "--rules", rules.toString(), "--ontology", onto.toString(), "--data", data.toString(), "--out", out.toString()));
+        assertTrue(err.toString().contains("rule shout: the indexed engine does not support a head action print(?x); run with --engine rete"), err.toString());
+        assertFalse(err.toString().contains("Exception"), err.toString());
+        assertFalse(Files.exists(out));
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, cmd.execute("infer", "--engine", "fast", "--ontology", onto.toString(), "--data", data.toString(), "--out", out.toString()));
+        assertTrue(err.toString().contains("--engine is indexed or rete, not fast"), err.toString());
+    }
+
+    @Test
     void inferWritesTheSameClosureWithEitherEngine() throws Exception {
         List<Set<String>> closures = new ArrayList<>();
         for (String engine : List.of("indexed", "rete")) {
