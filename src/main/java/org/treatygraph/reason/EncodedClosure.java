@@ -40,13 +40,7 @@ public final class EncodedClosure {
     }
 
     /** The inferred triples that are neither in the data nor in the ontology (as {@link Closure#inferred}). */
-    public long inferredCount() {
-        long[] n = {schemaInferred.size()};
-        forEachDerived(t -> n[0]++);
-        return n[0];
-    }
-
-    public void forEachInferred(Consumer<Triple> action) {
+    void forEachInferred(Consumer<Triple> action) {
         schemaInferred.forEach(action);
         forEachDerived(action);
     }
