@@ -24,13 +24,17 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--allow-inconsistencies", description = "Report inconsistencies the reasoner finds as warnings instead of failing.")
     boolean allowInconsistencies;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "INDEXED", converter = EngineOption.class,
+            description = "indexed (default) or rete: which rule engine closes the data.")
+    org.treatygraph.reason.Materialiser.Engine engine;
+
     @Option(names = {"-q", "--quiet"}, description = "Print no progress.")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         Progress progress = quiet ? Progress.SILENT : new Progress(spec.commandLine().getErr());
-        GraphBuilder builder = new GraphBuilder(project.project(), progress).allowInconsistencies(allowInconsistencies);
+        GraphBuilder builder = new GraphBuilder(project.project(), progress).allowInconsistencies(allowInconsistencies).engine(engine);
         TreatyGraph graph = builder.build();
         builder.report().entries().forEach(spec.commandLine().getErr()::println);
         var files = new DumpWriter(progress, project.project().wikidataCacheDir()).write(graph, out);

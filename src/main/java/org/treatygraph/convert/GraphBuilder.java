@@ -42,6 +42,7 @@ public final class GraphBuilder {
     private final Progress progress;
     private final List<Problem> warnings = new ArrayList<>();
     private boolean allowInconsistencies;
+    private Materialiser.Engine engine = Materialiser.Engine.INDEXED;
     private Support.Figures figures;
 
     public GraphBuilder(Project project, Progress progress) {
@@ -52,6 +53,12 @@ public final class GraphBuilder {
     /** Report inconsistencies the reasoner finds as warnings instead of failing the build. */
     public GraphBuilder allowInconsistencies(boolean allow) {
         this.allowInconsistencies = allow;
+        return this;
+    }
+
+    /** Which engine closes the data (explanations come from Jena's RETE engine either way). */
+    public GraphBuilder engine(Materialiser.Engine engine) {
+        this.engine = engine;
         return this;
     }
 
@@ -127,7 +134,7 @@ public final class GraphBuilder {
         figures = new Support.Figures(figures.stated(), figures.reading(), figures.editorial() + reasons, figures.onlyLiteratureTitles());
 
         progress.step("materialising the OWL 2 RL closure with " + project.display(project.rulesFile()));
-        Closure closure = Materialiser.load(project.rulesFile(), project.display(project.rulesFile()))
+        Closure closure = Materialiser.load(project.rulesFile(), project.display(project.rulesFile())).withEngine(engine)
                 .run(ontology.graph(), asserted, true, s -> progress.step("  " + s));
         progress.step("inferred " + closure.inferred().size() + " triples");
         for (String w : closure.warnings()) warnings.add(new Problem(Problem.Severity.WARNING, null, null, w.replaceFirst("^warning: ", "")));

@@ -12,6 +12,14 @@ import org.apache.jena.reasoner.InfGraph;
 import org.apache.jena.reasoner.rulesys.GenericRuleReasoner;
 import org.apache.jena.reasoner.rulesys.Rule;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import java.util.function.Supplier;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * Computes the closure of data under an ontology with a rule profile, on Jena's forward (RETE) rule engine,
@@ -39,11 +47,103 @@ public final class Materialiser {
         return new Materialiser(RuleFile.load(rulesFile, display));
     }
 
+    /** Which engine computes the closure of the data (the schema is always closed by Jena's). */
+    public enum Engine {
+        /** Integer-encoded triples, rules compiled to indexed joins, semi-naive ({@link SemiNaive}). */
+        INDEXED,
+        /** Jena's forward RETE engine: the reference; also what logs derivations for explanations. */
+        RETE
+    }
+
+    /** With {@link Engine#INDEXED}, the default. */
+    public Materialiser withEngine(Engine engine) {
+        Materialiser m = new Materialiser(rules);
+        m.engine = engine;
+        return m;
+    }
+
+    private Engine engine = Engine.INDEXED;
+
     /**
-     * Materialises the closure. With {@code explainable}, the rule engine logs every derivation so that
-     * {@link Closure#explain} can answer; that costs memory in proportion to the inferences.
+     * Materialises the closure. With {@code explainable}, {@link Closure#explain} can answer: the RETE engine
+     * logs every derivation (memory in proportion to the inferences); with the indexed engine that RETE run
+     * happens on the first explanation asked for (or at once if there are inconsistencies to explain).
      */
     public Closure run(Graph ontology, Graph data, boolean explainable, Consumer<String> progress) {
+        if (engine == Engine.RETE) return runRete(ontology, data, explainable, progress);
+        EncodedClosure encoded = runEncoded(ontology, sink -> data.find().forEachRemaining(sink::triple), progress);
+        Graph inferred = GraphFactory.createDefaultGraph();
+        encoded.forEachInferred(inferred::add);
+        Supplier<Derivations> derivations = explainable ? memo(() -> runRete(ontology, data, true, s -> {}).derivations()) : null;
+        Closure closure = new Closure(inferred, encoded.violations(), encoded.dataRules(), derivations);
+        closure.warnings().addAll(encoded.warnings());
+        return closure;
+    }
+
+    /**
+     * The indexed engine on data read by {@code readData} into the sink it is given: nothing of the data is
+     * kept but its encoded triples. The schema (the ontology and the data's schema triples) is closed with
+     * Jena's engine as in {@link Engine#RETE}, the rules are specialised against it, and the specialised
+     * rules run on {@link SemiNaive} over the data and the closed schema.
+     */
+    public EncodedClosure runEncoded(Graph ontology, Consumer<StreamRDF> readData, Consumer<String> progress) {
+        TripleStore store = new TripleStore();
+        Graph schema = GraphFactory.createDefaultGraph();
+        ontology.find().forEach(schema::add);
+        readData.accept(new StreamRDFBase() {
+            // Whether a predicate (or, for rdf:type, a class) makes a triple schema: asked once per term.
+            private final Map<Node, Boolean> schemaPredicate = new HashMap<>(), schemaClass = new HashMap<>();
+
+            @Override public void triple(Triple t) {
+                if (!store.add(t)) return;
+                Node p = t.getPredicate();
+                boolean schemaTriple = p.equals(RDF.type.asNode())
+                        ? schemaClass.computeIfAbsent(t.getObject(), o -> Vocabulary.isSchema(p, o))
+                        : schemaPredicate.computeIfAbsent(p, q -> Vocabulary.isSchema(q, Node.ANY));
+                if (schemaTriple) schema.add(t);
+            }
+
+            @Override public void quad(Quad q) {
+                if (q.isTriple() || q.isDefaultGraph()) triple(q.asTriple());   // as StreamRDFLib.graph reads them
+            }
+        });
+        for (TripleStore.Relation r : store.relations()) r.dataEnd = r.size;
+        progress.accept(String.format("encoded %,d data triples (%,d terms)", store.size(), store.dictionary.size()));
+
+        progress.accept("closing the schema: " + schema.size() + " triples, " + rules.size() + " rules");
+        InfGraph schemaInf = engine(rules, false).bind(schema);
+        schemaInf.prepare();
+        Graph closedSchema = GraphFactory.createDefaultGraph();
+        schemaInf.find().forEach(closedSchema::add);
+        List<String> warnings = ListLimits.check(rules, closedSchema);
+        List<Rule> dataRules = new Specialiser(closedSchema).specialise(rules);
+        progress.accept("closed schema: " + closedSchema.size() + " triples; " + dataRules.size() + " rules specialised for the data");
+
+        List<Triple> schemaInferred = new ArrayList<>();
+        schemaInf.getDeductionsGraph().find().forEachRemaining(t -> {
+            if (!Vocabulary.isViolation(t) && Vocabulary.isPublishable(t) && !store.contains(t) && !ontology.contains(t)) schemaInferred.add(t);
+        });
+        closedSchema.find().forEachRemaining(store::add);
+        for (TripleStore.Relation r : store.relations()) r.derivedFrom = r.size;
+
+        progress.accept(String.format("materialising over %,d triples (data and closed schema), indexed engine", store.size()));
+        SemiNaive engine = new SemiNaive(store, dataRules);
+        engine.run(progress);
+        // Violations of both stages: the schema's are in the store with the closed schema.
+        return new EncodedClosure(ontology, store, schemaInferred, EncodedClosure.violations(store), warnings, dataRules.size());
+    }
+
+    private static <T> Supplier<T> memo(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+            @Override public synchronized T get() {
+                if (value == null) value = s.get();
+                return value;
+            }
+        };
+    }
+
+    private Closure runRete(Graph ontology, Graph data, boolean explainable, Consumer<String> progress) {
         Graph schema = GraphFactory.createDefaultGraph();
         ontology.find().forEach(schema::add);
         data.find().forEachRemaining(t -> { if (Vocabulary.isSchema(t)) schema.add(t); });
@@ -70,7 +170,8 @@ public final class Materialiser {
                 else if (Vocabulary.isPublishable(t) && !data.contains(t) && !ontology.contains(t)) inferred.add(t);
             });
         }
-        Closure closure = new Closure(inferred, violations, dataRules.size(), explainable ? new Derivations(ontology, data, schemaInf, dataInf, specialiser.origins()) : null);
+        Derivations derivations = explainable ? new Derivations(ontology, data, schemaInf, dataInf, specialiser.origins()) : null;
+        Closure closure = new Closure(inferred, violations, dataRules.size(), derivations == null ? null : () -> derivations);
         closure.warnings().addAll(warnings);
         return closure;
     }
