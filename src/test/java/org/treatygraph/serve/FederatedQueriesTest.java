@@ -78,6 +78,10 @@ class FederatedQueriesTest {
             wd:Q8736 rdfs:label "Test label for Q8736"@en , "Testbezeichnung"@de ;
                 schema:description "made-up test description"@en , "description de test"@fr ;
                 wdt:P585 "1004-04-04T00:00:00Z"^^xsd:dateTime .
+            # NOT MADE UP: signatories of the Treaty of Versailles as Wikidata's item has them (a part of its list), read
+            # in its note generated from Wikidata (SpocWiki/_Standards 1919-Treaty_of_Versailles.md, signatory:). The
+            # Weimar Republic, the Second Polish Republic and the United Kingdom are our closeMatch items; Belgium is none of ours.
+            wd:Q8736 wdt:P1891 wd:Q142 , wd:Q41 , wd:Q188712 , wd:Q30 , wd:Q41304 , wd:Q207272 , wd:Q145 , wd:Q31 .
             """;
 
     static FusekiServer remote;
@@ -194,6 +198,21 @@ class FederatedQueriesTest {
                 "<" + ID + "person/trotsky> | \"Trotsky\"@en |  | <" + WD + "Q33391> |  | ",
                 "<" + ID + "person/lenin> | \"Vladimir Lenin\"@en |  | <" + WD + "Q1394> | \"1003-03-03T00:00:00Z\"" + DATE_TIME + " | "), rows);
         assertEachRequestNamesAnItem(10);   // birth and death, for each of the five linked persons
+    }
+
+    @Test
+    void aTreatysSignatoriesJoinOnTheExactOrTheLooserLink() throws Exception {
+        List<String> rows = runAgainstStandIn("fed04-treaty-signatories-either-link.rq");
+        String v = "<" + ID + "agreement/treaty-of-versailles-1919> | <" + WD;
+        assertEquals(List.of(
+                v + "Q142> | <" + ID + "polity/france> | \"France\"@en | \"exactMatch\"",
+                v + "Q41304> | <" + ID + "polity/germany> | \"Germany\"@en | \"closeMatch\"",
+                v + "Q145> | <" + ID + "polity/great-britain> | \"Great Britain\"@en | \"closeMatch\"",
+                v + "Q41> | <" + ID + "polity/greece> | \"Greece\"@en | \"exactMatch\"",
+                v + "Q188712> | <" + ID + "polity/japan> | \"Japan\"@en | \"exactMatch\"",
+                v + "Q207272> | <" + ID + "polity/poland> | \"Poland\"@en | \"closeMatch\"",
+                v + "Q30> | <" + ID + "polity/united-states> | \"United States of America\"@en | \"exactMatch\""), rows);
+        assertEachRequestNamesAnItem(1);
     }
 
     @Test
