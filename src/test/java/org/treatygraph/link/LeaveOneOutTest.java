@@ -92,4 +92,35 @@ class LeaveOneOutTest {
             assertTrue(md.contains("| 50 | 44 | 42 | 0.95 | 0.89 |"), md);
         }
     }
+
+    @Test
+    void anEvaluationFileNamingAnUnknownOrALinkedEntityIsRefused() throws Exception {
+        var p = TestProjects.scratch(tmp.resolve("project"), TestProjects.VALID);
+        Files.createDirectories(p.wikidataLinksFile().getParent());
+        Files.writeString(p.wikidataLinksFile(), """
+                links:
+                  - entity: polity/persia
+                    qid: Q900005
+                    how: stored-page
+                    page: https://example.org/items
+                    excerpt: "Persia,900005"
+                    itemLabel: Persia
+                    checked: 2026-11-22
+                """);
+        Path evaluation = p.wikidataLinksFile().resolveSibling("evaluation.yaml");
+        for (String[] c : new String[][] {
+                {"heldBack: [polity/persa]\n", "error: data/wikidata/evaluation.yaml: no entity polity/persa"},
+                {"negatives:\n  - entity: polity/persia\n    why: test\n", "error: data/wikidata/evaluation.yaml: polity/persia is a negative case (it must get no link) but data/wikidata/links.yaml links it"}}) {
+            Files.writeString(evaluation, c[0]);
+            StringWriter out = new StringWriter(), err = new StringWriter();
+            var cmd = Main.commandLine();
+            cmd.setOut(new PrintWriter(out));
+            cmd.setErr(new PrintWriter(err));
+            int exit = cmd.execute("link", "--project", p.root().toString(), "--api", "http://127.0.0.1:9/w/api.php",
+                    "--cache", tmp.resolve("cache").toString(), "--evaluate");
+            assertEquals(2, exit, err.toString());
+            assertTrue(err.toString().contains(c[1]), err.toString());
+            assertEquals("", out.toString(), "nothing reported");
+        }
+    }
 }
