@@ -136,6 +136,7 @@ final class LinkCommand implements Callable<Integer> {
                         .put("score", c.score()).put("name", c.nameScore());
                 if (c.typeScore() != null) n.put("type", c.typeScore());
                 if (c.dateScore() != null) n.put("date", c.dateScore());
+                if (c.contextScore() != null) n.put("context", c.contextScore());
                 if (c.foundVia() != null) n.put("foundVia", c.foundVia());
             }
             if (acceptAbove != null && Candidates.onlyAPersonDecides(e) != null) entry.put("accept", Candidates.onlyAPersonDecides(e));

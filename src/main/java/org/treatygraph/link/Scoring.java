@@ -67,7 +67,7 @@ final class Scoring {
         // inside their life or existence) down to outside-our-years (none: died before our facts, or founded after them).
         double contradiction = coverage != null && wanted.dates() != Wanted.Dates.POINT ? w.outsideOurYears() + (1 - w.outsideOurYears()) * coverage : 1;
         return new Candidate(item.qid(), item.label(), item.description(), round(100 * points / max * contradiction), round(name * 100),
-                type == null ? null : round(type * w.type()), date == null ? null : round(date * w.date()), foundVia);
+                type == null ? null : round(type * w.type()), date == null ? null : round(date * w.date()), foundVia, context ? w.context() : null);
     }
 
     /** Which of our names (by index) two or more of the items carry exactly, as a label or alias. */

@@ -130,6 +130,8 @@ class LinkTest {
             assertEquals(List.of("Q900041", "Q900040"), found.stream().map(Candidate::qid).toList(), found.toString());
             // A name both carry counts 0.9 (54 of 60 points); the context part adds its 20 of 20 to one of them.
             assertEquals(92.5, found.get(0).score(), found.toString());
+            assertEquals(20.0, found.get(0).contextScore(), "the review file shows the part");
+            assertNull(found.get(1).contextScore());
             assertEquals(90.0, found.get(1).score(), "the namesake is not harmed for naming something else, only not helped");
             // Knowing nothing of the graph, the two tie.
             Wanted bare = new Wanted(List.of("Zarkand"), Set.of(), Set.of(), Wanted.Dates.NONE);
