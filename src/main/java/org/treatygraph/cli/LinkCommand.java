@@ -1,5 +1,6 @@
 package org.treatygraph.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
 import org.treatygraph.convert.GraphBuilder;
@@ -63,6 +67,12 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--max-wait", defaultValue = "120", description = "Longest wait (seconds) a rate limit may ask for before giving up (default: ${DEFAULT-VALUE}).")
     int maxWait;
 
+    private static List<String> concat(Set<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     @Override
     public Integer call() throws Exception {
         var p = project.project();
@@ -80,7 +90,29 @@ final class LinkCommand implements Callable<Integer> {
             }
         }
         if (evaluate) {
-            String md = LeaveOneOut.run(index, profiles, candidates, ids, api, progress).markdown();
+            LeaveOneOut.Sets sets = LeaveOneOut.Sets.NONE;
+            Path evaluation = p.root().resolve("data/wikidata/evaluation.yaml");
+            if (Files.exists(evaluation)) {
+                JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(evaluation.toFile());
+                Set<String> heldBack = new LinkedHashSet<>();
+                root.path("heldBack").forEach(n -> heldBack.add(n.asText()));
+                List<String> negatives = new ArrayList<>();
+                root.path("negatives").forEach(n -> negatives.add(n.path("entity").asText()));
+                for (String id : concat(heldBack, negatives)) {
+                    if (index.get(id) == null) {
+                        spec.commandLine().getErr().println("error: data/wikidata/evaluation.yaml: no entity " + id);
+                        return 2;
+                    }
+                }
+                for (String id : negatives) {
+                    if (index.get(id).values().containsKey("exactMatch")) {
+                        spec.commandLine().getErr().println("error: data/wikidata/evaluation.yaml: " + id + " is a negative case (it must get no link) but data/wikidata/links.yaml links it");
+                        return 2;
+                    }
+                }
+                sets = new LeaveOneOut.Sets(heldBack, only != null ? negatives.stream().filter(only::contains).toList() : negatives);
+            }
+            String md = LeaveOneOut.run(index, profiles, candidates, ids, sets, api, progress).markdown();
             spec.commandLine().getOut().print(md);
             spec.commandLine().getOut().flush();
             if (report != null) Files.writeString(abs(p.root(), report), md, StandardCharsets.UTF_8);
@@ -104,9 +136,10 @@ final class LinkCommand implements Callable<Integer> {
                         .put("score", c.score()).put("name", c.nameScore());
                 if (c.typeScore() != null) n.put("type", c.typeScore());
                 if (c.dateScore() != null) n.put("date", c.dateScore());
+                if (c.contextScore() != null) n.put("context", c.contextScore());
                 if (c.foundVia() != null) n.put("foundVia", c.foundVia());
             }
-            if (acceptAbove != null && !Candidates.mayAcceptAutomatically(id)) entry.put("accept", "a polity: only a person decides");
+            if (acceptAbove != null && Candidates.onlyAPersonDecides(e) != null) entry.put("accept", Candidates.onlyAPersonDecides(e));
             else if (acceptAbove != null && !found.isEmpty() && found.get(0).score() > acceptAbove) {
                 Candidate c = found.get(0);
                 ObjectNode link = yaml.createObjectNode().put("entity", id).put("qid", c.qid()).put("how", "accepted-candidate")

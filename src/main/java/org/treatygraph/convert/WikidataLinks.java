@@ -3,7 +3,9 @@ package org.treatygraph.convert;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +26,17 @@ import org.treatygraph.ontology.TG;
  * the item and tg:wikidataId with the bare QID (asserted graph); the statement of the exactMatch triple
  * carries the check (provenance graph). A link without a complete check, to an unknown entity, or
  * repeating an entity or a QID is an error at its line: a wrong link is worse than none.
+ *
+ * <p>An entry may also list looser links ({@code closeMatch}): another item that Wikidata's own treaty items use
+ * for our entity where the exact link names the item whose time covers our facts (the Weimar Republic beside the
+ * German Reich). Each is skos:closeMatch with its own check (the page, the excerpt that shows the QID, the label,
+ * the item that uses it), so a query joining Wikidata's statements on either item finds our entity.
  */
 final class WikidataLinks {
     private static final Pattern QID = Pattern.compile("Q[1-9][0-9]*");
     private static final Set<String> KEYS = Set.of("entity", "qid", "how", "page", "excerpt", "itemLabel", "checked", "note",
-            "acceptedBy", "score", "review");
+            "acceptedBy", "score", "review", "closeMatch");
+    private static final Set<String> CLOSE_KEYS = Set.of("qid", "page", "excerpt", "itemLabel", "usedBy", "checked", "note");
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "stored-page", List.of("page", "excerpt", "itemLabel"),
             "accepted-candidate", List.of("acceptedBy", "score"));
@@ -46,6 +54,7 @@ final class WikidataLinks {
             return;
         }
         Map<String, Location> byEntity = new HashMap<>(), byQid = new HashMap<>();
+        Map<String, Location> closeQids = new HashMap<>();
         for (YamlNode item : list.items()) {
             if (!item.isMap()) {
                 problems.add(new Problem(item.location(), "a link is a map (entity, qid, how, …), not " + item.describe()));
@@ -94,6 +103,7 @@ final class WikidataLinks {
             if (qid != null && byQid.containsKey(qid)) problems.add(new Problem(item.get("qid").location(), qid + " is already linked to another entity at " + byQid.get(qid)));
             if (entity != null) byEntity.putIfAbsent(entity, item.location());
             if (qid != null) byQid.putIfAbsent(qid, item.location());
+            List<YamlNode> close = closeMatches(item, qid, closeQids, problems);
             if (problems.size() > before) continue;
 
             Triple link = Triple.create(subject, SKOS.exactMatch.asNode(), NodeFactory.createURI(IriScheme.WIKIDATA_ITEM + qid));
@@ -113,7 +123,76 @@ final class WikidataLinks {
                 provenance.add(Triple.create(st, TG.note, NodeFactory.createLiteralLang(item.get("note").text(), "en")));
             if (score != null) provenance.add(Triple.create(st, TG.candidateScore,
                     NodeFactory.createLiteralDT(BigDecimal.valueOf(score).toPlainString(), XSDDatatype.XSDdecimal)));
+            for (YamlNode c : close) {
+                Triple looser = Triple.create(subject, SKOS.closeMatch.asNode(), NodeFactory.createURI(IriScheme.WIKIDATA_ITEM + c.get("qid").text().strip()));
+                asserted.add(looser);
+                Node cst = Provenance.statement(looser, provenance);
+                locations.put(cst, c.location());
+                provenance.add(Triple.create(cst, TG.checkMethod, TG.StoredPageCheck));
+                provenance.add(Triple.create(cst, TG.checkedOn, NodeFactory.createLiteralDT(c.get("checked").text().strip(), XSDDatatype.XSDdate)));
+                provenance.add(Triple.create(cst, TG.checkedAgainst, NodeFactory.createURI(c.get("page").text().strip())));
+                provenance.add(Triple.create(cst, TG.usedByItem, NodeFactory.createURI(IriScheme.WIKIDATA_ITEM + c.get("usedBy").text().strip())));
+                literal(c, "excerpt", cst, TG.checkExcerpt, provenance);
+                literal(c, "itemLabel", cst, TG.itemLabelSeen, provenance);
+                if (c.get("note") != null && c.get("note").text() != null)
+                    provenance.add(Triple.create(cst, TG.note, NodeFactory.createLiteralLang(c.get("note").text(), "en")));
+            }
         }
+        // A looser link's item is not another entity's exact item: that would say two of our entities are near one thing.
+        closeQids.forEach((q, at) -> {
+            if (byQid.containsKey(q)) problems.add(new Problem(at, q + " is the exact link of another entry (" + byQid.get(q) + "): a closeMatch names an item no entity is linked to exactly"));
+        });
+    }
+
+    /** The entry's looser links, checked as a stored-page link is; problems are added for each that is incomplete. */
+    private static List<YamlNode> closeMatches(YamlNode item, String exactQid, Map<String, Location> closeQids, List<Problem> problems) {
+        YamlNode list = item.get("closeMatch");
+        if (list == null) return List.of();
+        if (!list.isList()) {
+            problems.add(new Problem(list.location(), "closeMatch is a list of looser links (qid, page, excerpt, itemLabel, usedBy, checked), not " + list.describe()));
+            return List.of();
+        }
+        List<YamlNode> good = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (YamlNode c : list.items()) {
+            if (!c.isMap()) {
+                problems.add(new Problem(c.location(), "a closeMatch is a map (qid, page, excerpt, itemLabel, usedBy, checked), not " + c.describe()));
+                continue;
+            }
+            int before = problems.size();
+            for (String key : c.entries().keySet()) {
+                if (!CLOSE_KEYS.contains(key)) problems.add(new Problem(c.keyLocation(key), "unknown key '" + key + "' in a closeMatch" + Suggest.nearest(key, CLOSE_KEYS)));
+            }
+            String qid = closeText(c, "qid", problems), usedBy = closeText(c, "usedBy", problems), checked = closeText(c, "checked", problems);
+            String page = closeText(c, "page", problems), excerpt = closeText(c, "excerpt", problems);
+            closeText(c, "itemLabel", problems);
+            if (qid != null && !QID.matcher(qid).matches()) problems.add(new Problem(c.get("qid").location(), "'" + qid + "' is not a Wikidata item id (Q followed by digits)"));
+            if (usedBy != null && !QID.matcher(usedBy).matches()) problems.add(new Problem(c.get("usedBy").location(), "usedBy '" + usedBy + "' is not a Wikidata item id: it names the Wikidata item (a treaty) whose statements use this item"));
+            if (page != null && !page.matches("https?://\\S+")) problems.add(new Problem(c.get("page").location(), "page '" + page + "' is not an http(s) URL"));
+            if (checked != null) {
+                try {
+                    LocalDate.parse(checked);
+                } catch (DateTimeParseException e) {
+                    problems.add(new Problem(c.get("checked").location(), "checked '" + checked + "' is not a date (YYYY-MM-DD)"));
+                }
+            }
+            if (qid != null && excerpt != null && !Pattern.compile("(?<![0-9])" + qid.substring(1) + "(?![0-9])").matcher(excerpt).find())
+                problems.add(new Problem(c.get("excerpt").location(), "the excerpt does not show " + qid + ": it must be the page's words that give the QID"));
+            if (qid != null && qid.equals(exactQid)) problems.add(new Problem(c.get("qid").location(), qid + " is this entry's exact link; a closeMatch names another item"));
+            if (qid != null && !seen.add(qid)) problems.add(new Problem(c.get("qid").location(), qid + " is listed twice as a closeMatch of this entry"));
+            if (qid != null) closeQids.putIfAbsent(qid, c.get("qid").location());
+            if (problems.size() == before) good.add(c);
+        }
+        return good;
+    }
+
+    private static String closeText(YamlNode c, String key, List<Problem> problems) {
+        YamlNode v = c.get(key);
+        if (v == null || !v.isScalar() || v.text() == null || v.text().isBlank()) {
+            problems.add(new Problem(v == null ? c.location() : v.location(), "a closeMatch needs '" + key + "'" + (v == null ? "" : ", found " + v.describe())));
+            return null;
+        }
+        return v.text().strip();
     }
 
     /** A required scalar, or null with a problem. */

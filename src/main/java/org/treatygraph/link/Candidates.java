@@ -25,6 +25,22 @@ public final class Candidates {
         return !entityId.startsWith("polity/");
     }
 
+    /**
+     * As above, and never for a region (tg:Region): the regions of our sources are mostly named after a town or
+     * share a name with a modern province, and the town's item or the province's is another entity (the
+     * town-or-district rule of docs/places.md), which a name match cannot tell apart.
+     */
+    public static boolean mayAcceptAutomatically(EntityIndex.Entry entity) {
+        return mayAcceptAutomatically(entity.id()) && !entity.types().contains("Region");
+    }
+
+    /** Why --accept-above leaves this entity to a person, or null when it does not. */
+    public static String onlyAPersonDecides(EntityIndex.Entry entity) {
+        if (!mayAcceptAutomatically(entity.id())) return "a polity: only a person decides";
+        if (!mayAcceptAutomatically(entity)) return "a region: only a person decides (a town or a modern province of its name is another entity)";
+        return null;
+    }
+
     public Candidates(WikidataApi api) {
         this.search = new CandidateSearch(api);
     }

@@ -39,13 +39,34 @@ final class Item {
         return json.path("descriptions").path("en").path("value").asText("");
     }
 
-    /** The labels and aliases in our languages, as written. */
+    /**
+     * The labels and aliases, as written: our languages first, then every other language the item has (a name of
+     * ours in any script, "Карс", meets the item's name in that script).
+     */
     List<String> names() {
         List<String> out = new ArrayList<>();
         for (String lang : LANGUAGES) {
             if (json.path("labels").has(lang)) out.add(json.path("labels").path(lang).path("value").asText());
             for (JsonNode a : json.path("aliases").path(lang)) out.add(a.path("value").asText());
         }
+        json.path("labels").fields().forEachRemaining(l -> {
+            if (!LANGUAGES.contains(l.getKey())) out.add(l.getValue().path("value").asText());
+        });
+        json.path("aliases").fields().forEachRemaining(a -> {
+            if (!LANGUAGES.contains(a.getKey())) for (JsonNode v : a.getValue()) out.add(v.path("value").asText());
+        });
+        return out;
+    }
+
+    /** Every item value (QID) of the item's claims, whatever the property: what the item is tied to. */
+    Set<String> allItems() {
+        Set<String> out = new LinkedHashSet<>();
+        json.path("claims").fields().forEachRemaining(c -> {
+            for (JsonNode claim : c.getValue()) {
+                String id = claim.path("mainsnak").path("datavalue").path("value").path("id").asText("");
+                if (id.matches("Q\\d+")) out.add(id);
+            }
+        });
         return out;
     }
 

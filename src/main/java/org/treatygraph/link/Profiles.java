@@ -26,17 +26,22 @@ import org.treatygraph.ontology.Prefixes;
  * (an agreement's signing; a polity's own establishment and dissolution; for anyone, the dates of the
  * agreements, changes and events that name it, directly or through a participation, but not the dates of
  * another polity, person or territory that names it: a successor's years are not its predecessor's).
- * Names also come with their abbreviations spelt out.
+ * Names also come with their abbreviations spelt out. And the Wikidata items of the linked entities the graph
+ * ties it to (entity-context.rq): a treaty's parties, signatories and place of signing, a person's polities
+ * (positions, the polities they acted for), a place's polity and the place it is part of, a polity's
+ * predecessors and successors.
  */
 public final class Profiles {
     private final EntityIndex index;
     private final Map<String, Set<String>> classesByType;
     private final Map<String, Set<Integer>> years;
+    private final Map<String, Set<String>> related;
 
-    private Profiles(EntityIndex index, Map<String, Set<String>> classesByType, Map<String, Set<Integer>> years) {
+    private Profiles(EntityIndex index, Map<String, Set<String>> classesByType, Map<String, Set<Integer>> years, Map<String, Set<String>> related) {
         this.index = index;
         this.classesByType = classesByType;
         this.years = years;
+        this.related = related;
     }
 
     /** Reads the profiles from a dataset whose default graph holds the ontology and the inferred closure. */
@@ -51,7 +56,13 @@ public final class Profiles {
             String lexical = s.getLiteral("d").getLexicalForm();
             if (lexical.matches("\\d{4}.*")) years.computeIfAbsent(IriScheme.id(e), k -> new TreeSet<>()).add(Integer.parseInt(lexical.substring(0, 4)));
         });
-        return new Profiles(index, classes, years);
+        // The items of the linked entities each entity is tied to (never its own link: search must not read it).
+        Map<String, Set<String>> related = new HashMap<>();
+        select(ds, "entity-context.rq", s -> {
+            String e = IriScheme.id(s.getResource("e").getURI()), w = s.getResource("w").getURI();
+            if (e != null && w.startsWith(IriScheme.WIKIDATA_ITEM)) related.computeIfAbsent(e, k -> new TreeSet<>()).add(w.substring(IriScheme.WIKIDATA_ITEM.length()));
+        });
+        return new Profiles(index, classes, years, related);
     }
 
     /** What to look for on Wikidata for this entity. */
@@ -65,7 +76,7 @@ public final class Profiles {
             case "polity" -> Wanted.Dates.EXISTENCE;
             default -> Wanted.Dates.NONE;
         };
-        return new Wanted(withAbbreviationsExpanded(e.names()), wikidataClasses, years.getOrDefault(id, Set.of()), dates);
+        return new Wanted(withAbbreviationsExpanded(e.names()), wikidataClasses, years.getOrDefault(id, Set.of()), dates, related.getOrDefault(id, Set.of()));
     }
 
     /** The names, then each name with its abbreviations spelt out (abbreviations.properties), where that differs. */

@@ -18,6 +18,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * <li>dates (weight 20, when we know years for the entity): an agreement's signing year against the item's
  *     P585 or P571; for a person or polity, the share of our years inside the item's life (P569–P570) or
  *     existence (P571–P576). An item without those dates gets half.</li>
+ * <li>context (weight 20, only when it agrees): the item's claims name the Wikidata item of an entity the graph
+ *     ties ours to (a treaty's party or place of signing, a person's polity, a place's polity, a polity's
+ *     predecessor); an item that names none is neither helped nor harmed, since sparse items name little.</li>
  * </ul>
  * The score is the sum over the parts that apply, scaled to 100, then multiplied by 0.5 + 0.5 × the share of
  * our years inside a person's life or a polity's existence (halved when it excludes them all). A name of
@@ -56,13 +59,15 @@ final class Scoring {
         boolean dated = !wanted.years().isEmpty() && wanted.dates() != Wanted.Dates.NONE;
         Double coverage = dated ? dateAgreement(wanted, item) : null;   // null: the item has no such dates
         Double date = dated ? (coverage == null ? w.dateUnknown() : coverage) : null;
-        double points = name * w.name() + (type == null ? 0 : type * w.type()) + (date == null ? 0 : date * w.date());
-        double max = w.name() + (type == null ? 0 : w.type()) + (date == null ? 0 : w.date());
+        // What the graph ties our entity to, named by the item's own claims: counted only when it agrees.
+        boolean context = !wanted.related().isEmpty() && item.allItems().stream().anyMatch(wanted.related()::contains);
+        double points = name * w.name() + (type == null ? 0 : type * w.type()) + (date == null ? 0 : date * w.date()) + (context ? w.context() : 0);
+        double max = w.name() + (type == null ? 0 : w.type()) + (date == null ? 0 : w.date()) + (context ? w.context() : 0);
         // A person or state cannot be ours at a time they did not exist: the score is scaled from 1 (all our years
         // inside their life or existence) down to outside-our-years (none: died before our facts, or founded after them).
         double contradiction = coverage != null && wanted.dates() != Wanted.Dates.POINT ? w.outsideOurYears() + (1 - w.outsideOurYears()) * coverage : 1;
         return new Candidate(item.qid(), item.label(), item.description(), round(100 * points / max * contradiction), round(name * 100),
-                type == null ? null : round(type * w.type()), date == null ? null : round(date * w.date()), foundVia);
+                type == null ? null : round(type * w.type()), date == null ? null : round(date * w.date()), foundVia, context ? w.context() : null);
     }
 
     /** Which of our names (by index) two or more of the items carry exactly, as a label or alias. */

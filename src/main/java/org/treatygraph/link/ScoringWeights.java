@@ -8,7 +8,7 @@ import org.treatygraph.core.Resources;
 
 /** The weights of {@link Scoring}; what each means is said in scoring.properties, beside this class. */
 record ScoringWeights(double name, double type, double date, double dateUnknown, double outsideOurYears, double alternativeName,
-                      double containedName, double sharedName) {
+                      double containedName, double sharedName, double context) {
     static final String FILE = "org/treatygraph/link/scoring.properties";
 
     /** The weights of scoring.properties. */
@@ -26,7 +26,7 @@ record ScoringWeights(double name, double type, double date, double dateUnknown,
     static ScoringWeights from(Properties p, String source) {
         return new ScoringWeights(weight(p, source, "name"), weight(p, source, "type"), weight(p, source, "date"), weight(p, source, "date-unknown"),
                 weight(p, source, "outside-our-years"), weight(p, source, "alternative-name"), weight(p, source, "contained-name"),
-                weight(p, source, "shared-name"));
+                weight(p, source, "shared-name"), weight(p, source, "context"));
     }
 
     private static double weight(Properties p, String source, String key) {

@@ -5,9 +5,14 @@ import java.util.Set;
 
 /**
  * What we know of the entity to link: its names (our label first), the Wikidata classes of its classes, the
- * years of its facts, and which of an item's dates those years are compared with.
+ * years of its facts, which of an item's dates those years are compared with, and the Wikidata items of the
+ * linked entities the graph ties it to (a treaty's parties and place, a person's polities, a place's polity).
  */
-public record Wanted(List<String> names, Set<String> classes, Set<Integer> years, Dates dates) {
+public record Wanted(List<String> names, Set<String> classes, Set<Integer> years, Dates dates, Set<String> related) {
+    public Wanted(List<String> names, Set<String> classes, Set<Integer> years, Dates dates) {
+        this(names, classes, years, dates, Set.of());
+    }
+
     /** Which of the item's dates our years are compared with. */
     public enum Dates {
         /** signing: P585 (point in time) or P571 (inception) in one of our years */

@@ -65,7 +65,7 @@ final class EntityDocument {
             TG.startDate, TG.endDate, TG.established, TG.dissolved, TG.date);
     /** Shown in the header, not among the facts. */
     private static final Set<Node> HEADER = Set.of(RDF.type.asNode(), RDFS.label.asNode(), SKOS.altLabel.asNode(),
-            SKOS.exactMatch.asNode(), TG.wikidataId, TG.note);
+            SKOS.exactMatch.asNode(), SKOS.closeMatch.asNode(), TG.wikidataId, TG.note);
 
     private final Site site;
     private final Dataset ds;
@@ -159,7 +159,10 @@ final class EntityDocument {
         List<Wikidata> links = new ArrayList<>();
         for (QuerySolution r : select("wikidata", "entity", entity)) {
             String w = r.getResource("w").getURI();
-            links.add(new Wikidata(w.substring(w.lastIndexOf('/') + 1), w, text(r, "how"), text(r, "on"), text(r, "page")));
+            boolean close = r.getLiteral("close").getBoolean();
+            String usedBy = r.getResource("usedBy") == null ? null : r.getResource("usedBy").getURI();
+            links.add(new Wikidata(w.substring(w.lastIndexOf('/') + 1), w, text(r, "how"), text(r, "on"), text(r, "page"), close,
+                    usedBy == null ? null : usedBy.substring(usedBy.lastIndexOf('/') + 1)));
         }
         return links;
     }

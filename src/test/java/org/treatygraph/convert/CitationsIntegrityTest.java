@@ -55,7 +55,7 @@ class CitationsIntegrityTest {
         });
         // Wikidata links and coordinates carry their check instead (WikidataLinksTest, PlacesTest): the point's
         // facts (its geometry node, its WKT, WGS84 lat/long) come from the one record the geo:hasGeometry statement names.
-        java.util.Set<Node> checked = java.util.Set.of(org.apache.jena.vocabulary.SKOS.exactMatch.asNode(), TG.wikidataId,
+        java.util.Set<Node> checked = java.util.Set.of(org.apache.jena.vocabulary.SKOS.exactMatch.asNode(), org.apache.jena.vocabulary.SKOS.closeMatch.asNode(), TG.wikidataId,
                 org.treatygraph.ontology.GEO.hasGeometry, org.treatygraph.ontology.GEO.asWKT, org.treatygraph.ontology.GEO.lat,
                 org.treatygraph.ontology.GEO.lon);
         java.util.List<Triple> without = g.asserted().find().toList().stream()

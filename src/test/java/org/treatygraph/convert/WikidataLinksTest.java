@@ -170,6 +170,118 @@ class WikidataLinksTest {
     }
 
     @Test
+    void theLooserLinksOfTheDataHaveTheirChecksAndTheItemThatUsesThem() {
+        TreatyGraph g = TestProjects.repoGraph();
+        Map<String, String> close = new HashMap<>();
+        for (Triple t : g.asserted().find(Node.ANY, SKOS.closeMatch.asNode(), Node.ANY).toList()) {
+            close.put(IriScheme.id(t.getSubject()), t.getObject().getURI().substring(WD.length()));
+            Node st = statementOf(g.provenance(), t);
+            assertNotNull(st, "the closeMatch of " + t.getSubject() + " has its statement");
+            assertEquals(TG.StoredPageCheck, object(g.provenance(), st, TG.checkMethod));
+            assertEquals(WD + "Q8736", object(g.provenance(), st, TG.usedByItem).getURI(), "Wikidata's Treaty of Versailles uses it");
+            assertTrue(object(g.provenance(), st, TG.checkExcerpt).getLiteralLexicalForm().contains(close.get(IriScheme.id(t.getSubject())).substring(1)));
+        }
+        assertEquals(Map.of("polity/germany", "Q41304", "polity/great-britain", "Q145", "polity/poland", "Q207272"), close);
+        // The exact links stay the items whose time covers our facts.
+        assertEquals("Q1206012", qid(g.asserted(), "polity/germany"));
+        assertEquals("Q174193", qid(g.asserted(), "polity/great-britain"));
+        assertEquals("Q36", qid(g.asserted(), "polity/poland"));
+    }
+
+    @Test
+    void theTownOrDistrictRuleLinksTownsOnly() {
+        Graph a = TestProjects.repoGraph().asserted();
+        assertEquals("Q25475", qid(a, "territory/batumi"));
+        assertEquals("Q199500", qid(a, "territory/alexandropol"));
+        assertEquals("Q406", qid(a, "territory/constantinople"));
+        // Regions named after their towns get no town's item (their points are the towns', docs/places.md).
+        for (String region : List.of("kars", "ardahan", "artvin", "van", "bitlis", "nakhchivan", "akhaltsikhe", "akhalkalaki", "batumi-region"))
+            assertNull(qid(a, "territory/" + region), region + " is a region: no town's item");
+        assertEquals("Q1639475", qid(a, "polity/mountain-republic"));
+        assertEquals("Q330756", qid(a, "polity/transcaucasian-federative-republic"));
+    }
+
+    static final String CLOSE = """
+        links:
+          - entity: polity/persia
+            qid: Q900005
+            how: stored-page
+            page: https://example.org/items
+            excerpt: "Persia,900005"
+            itemLabel: Persia
+            checked: 2026-11-22
+            closeMatch:
+              - qid: Q900008
+                page: https://example.org/treaty
+                excerpt: "signatory: Persia,900008"
+                itemLabel: Qajar Persia
+                usedBy: Q900009
+                checked: 2026-12-03
+        """;
+
+    @Test
+    void aCheckedLooserLinkGetsInBesideItsExactLink() throws IOException {
+        TreatyGraph g = new GraphBuilder(withLinks(CLOSE), Progress.SILENT).build();
+        Triple looser = Triple.create(IriScheme.iri("polity/persia"), SKOS.closeMatch.asNode(), NodeFactory.createURI(WD + "Q900008"));
+        assertTrue(g.asserted().contains(looser));
+        assertEquals("Q900005", qid(g.asserted(), "polity/persia"), "the exact link is unchanged");
+        assertEquals(WD + "Q900009", object(g.provenance(), statementOf(g.provenance(), looser), TG.usedByItem).getURI());
+        assertEquals(new Location("data/wikidata/links.yaml", 10, 9), g.locationOfFact(looser), "the looser link points back at its entry");
+    }
+
+    @Test
+    void anIncompleteOrWrongLooserLinkIsRefusedAtItsLine() throws IOException {
+        List<Problem> ps = problems("""
+            links:
+              - entity: polity/persia
+                qid: Q900005
+                how: stored-page
+                page: https://example.org/items
+                excerpt: "Persia,900005"
+                itemLabel: Persia
+                checked: 2026-11-22
+                closeMatch:
+                  - qid: Q900005
+                    page: https://example.org/treaty
+                    excerpt: "Persia,900005"
+                    itemLabel: Persia
+                    usedBy: Q900009
+                    checked: 2026-12-03
+                  - qid: Q900006
+                    page: https://example.org/treaty
+                    excerpt: "Persia,900060"
+                    itemLabel: Persia
+                    checked: 2026-12-03
+                    usedby: Q900009
+              - entity: polity/rsfsr
+                qid: Q900006
+                how: stored-page
+                page: https://example.org/items
+                excerpt: "RSFSR,900006"
+                itemLabel: RSFSR
+                checked: 2026-11-22
+                closeMatch: Q900010
+            """);
+        Map<Integer, String> byLine = new HashMap<>();
+        ps.forEach(p -> byLine.merge(p.location().line(), p.message(), (x, y) -> x + " | " + y));
+        assertTrue(byLine.get(10).contains("Q900005 is this entry's exact link; a closeMatch names another item"), byLine.toString());
+        assertTrue(byLine.get(16).contains("Q900006 is the exact link of another entry (data/wikidata/links.yaml:22"), byLine.toString());
+        assertTrue(byLine.get(16).contains("a closeMatch needs 'usedBy'"), byLine.toString());
+        assertTrue(byLine.get(18).contains("the excerpt does not show Q900006"), byLine.toString());
+        assertTrue(byLine.get(21).contains("unknown key 'usedby' in a closeMatch; nearest: usedBy"), byLine.toString());
+        assertTrue(byLine.get(29).contains("closeMatch is a list of looser links"), byLine.toString());
+        assertTrue(ps.stream().allMatch(p -> p.location().file().equals("data/wikidata/links.yaml")), ps.toString());
+    }
+
+    @Test
+    void aCloseMatchWrittenInARecordHasNoCheckAndFailsTheBuild() throws IOException {
+        Project p = TestProjects.scratch(dir, TestProjects.VALID.replace("  label: Persia\n", "  label: Persia\n  closeMatch: http://www.wikidata.org/entity/Q900005\n"));
+        InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());
+        // Records cannot write it at all; the shape (tgsh:CheckedCloseMatchShape) guards any other way in.
+        assertTrue(e.getMessage().contains("data/records/test.yaml:8:3: error: unknown key 'closeMatch'"), e.getMessage());
+    }
+
+    @Test
     void anExactMatchWrittenInARecordHasNoCheckAndFailsTheBuild() throws IOException {
         Project p = TestProjects.scratch(dir, TestProjects.VALID.replace("  label: Persia\n", "  label: Persia\n  exactMatch: http://www.wikidata.org/entity/Q900005\n"));
         InputException e = assertThrows(InputException.class, () -> new GraphBuilder(p, Progress.SILENT).build());

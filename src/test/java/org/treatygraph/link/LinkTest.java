@@ -120,6 +120,58 @@ class LinkTest {
     }
 
     @Test
+    void whatTheGraphTiesAnEntityToDecidesBetweenNamesakes() throws Exception {
+        // Two towns named Zarkand: one in the country our territory's polity is linked to (Q900050), one elsewhere.
+        Wanted zarkand = new Wanted(List.of("Zarkand"), Set.of(), Set.of(), Wanted.Dates.NONE, Set.of("Q900050"));
+        try (WikidataFixture wd = new WikidataFixture()) {
+            wd.add(item("Q900040", "Zarkand", "Q515", null, null, "P17", "Q900051"));
+            wd.add(item("Q900041", "Zarkand", "Q515", null, null, "P17", "Q900050"));
+            List<Candidate> found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000)).find(zarkand, 5);
+            assertEquals(List.of("Q900041", "Q900040"), found.stream().map(Candidate::qid).toList(), found.toString());
+            // A name both carry counts 0.9 (54 of 60 points); the context part adds its 20 of 20 to one of them.
+            assertEquals(92.5, found.get(0).score(), found.toString());
+            assertEquals(20.0, found.get(0).contextScore(), "the review file shows the part");
+            assertNull(found.get(1).contextScore());
+            assertEquals(90.0, found.get(1).score(), "the namesake is not harmed for naming something else, only not helped");
+            // Knowing nothing of the graph, the two tie.
+            Wanted bare = new Wanted(List.of("Zarkand"), Set.of(), Set.of(), Wanted.Dates.NONE);
+            List<Candidate> tied = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache2"), 10_000)).find(bare, 5);
+            assertEquals(tied.get(0).score(), tied.get(1).score(), tied.toString());
+        }
+    }
+
+    @Test
+    void aNameInAnyScriptOfTheItemMatches() throws Exception {
+        Wanted kars = new Wanted(List.of("Карсово"), Set.of(), Set.of(), Wanted.Dates.NONE);
+        try (WikidataFixture wd = new WikidataFixture()) {
+            // The item's Armenian and Russian labels, besides its English one; Armenian is none of the five languages compared first.
+            wd.add("{\"type\": \"item\", \"id\": \"Q900060\", \"labels\": {\"en\": {\"language\": \"en\", \"value\": \"Karsovo\"}, "
+                    + "\"hy\": {\"language\": \"hy\", \"value\": \"Կարսովո\"}}, \"descriptions\": {}, \"aliases\": {\"uk\": [{\"language\": \"uk\", \"value\": \"Карсово\"}]}, \"claims\": {}}");
+            List<Candidate> found = new Candidates(new WikidataApi(wd.api(), tmp.resolve("cache"), 10_000)).find(kars, 5);
+            assertEquals(List.of("Q900060"), found.stream().map(Candidate::qid).toList(), found.toString());
+            assertEquals(100.0, found.get(0).nameScore(), "the Ukrainian alias, in Cyrillic, is our name");
+        }
+    }
+
+    @Test
+    void theGraphGivesEachEntityTheItemsOfWhatItIsTiedTo() {
+        var ds = TestProjects.repoGraph().queryDataset();
+        Profiles profiles = Profiles.load(ds, EntityIndex.load(ds));
+        // The Treaty of Kars: its linked parties (the three Soviet republics) and its mediator (the RSFSR).
+        Set<String> kars = profiles.wanted("agreement/treaty-of-kars-1921").related();
+        assertTrue(kars.containsAll(Set.of("Q130229", "Q132856", "Q131337", "Q2184")), kars.toString());
+        // The Treaty of Versailles is tied to nothing linked but its own item, which is never read.
+        assertFalse(profiles.wanted("agreement/treaty-of-versailles-1919").related().contains("Q8736"));
+        // A polity is tied to its linked predecessor: the Georgian SSR to the Democratic Republic of Georgia.
+        Set<String> ssr = profiles.wanted("polity/georgian-ssr").related();
+        assertTrue(ssr.contains("Q245160"), ssr.toString());
+        assertFalse(ssr.contains("Q130229"), ssr.toString());
+        // A person to the polities they acted for or held positions in.
+        Set<String> stalin = profiles.wanted("person/stalin").related();
+        assertTrue(stalin.contains("Q2184"), stalin.toString());
+    }
+
+    @Test
     void anEntitysYearsAreItsOwnNotThoseOfThePolitiesThatNameIt() {
         var ds = TestProjects.repoGraph().queryDataset();
         Profiles profiles = Profiles.load(ds, EntityIndex.load(ds));

@@ -36,7 +36,7 @@ class ScoringWeightsTest {
 
     @Test
     void theFileHoldsTheWeightsScoringWasMadeWith() {
-        assertEquals(new ScoringWeights(60, 20, 20, 0.5, 0.5, 0.95, 0.9, 0.9), ScoringWeights.standard());
+        assertEquals(new ScoringWeights(60, 20, 20, 0.5, 0.5, 0.95, 0.9, 0.9, 20), ScoringWeights.standard());
     }
 
     @Test

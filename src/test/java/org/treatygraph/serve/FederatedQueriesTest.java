@@ -78,6 +78,10 @@ class FederatedQueriesTest {
             wd:Q8736 rdfs:label "Test label for Q8736"@en , "Testbezeichnung"@de ;
                 schema:description "made-up test description"@en , "description de test"@fr ;
                 wdt:P585 "1004-04-04T00:00:00Z"^^xsd:dateTime .
+            # NOT MADE UP: signatories of the Treaty of Versailles as Wikidata's item has them (a part of its list), read
+            # in its note generated from Wikidata (SpocWiki/_Standards 1919-Treaty_of_Versailles.md, signatory:). The
+            # Weimar Republic, the Second Polish Republic and the United Kingdom are our closeMatch items; Belgium is none of ours.
+            wd:Q8736 wdt:P1891 wd:Q142 , wd:Q41 , wd:Q188712 , wd:Q30 , wd:Q41304 , wd:Q207272 , wd:Q145 , wd:Q31 .
             """;
 
     static FusekiServer remote;
@@ -169,8 +173,9 @@ class FederatedQueriesTest {
                 "<" + ID + "territory/erevan> | \"Erevan\"@en | \"occupation\" | <" + WD + "Q1953> | \"Point(3.25 -3.25)\"" + WKT,
                 "<" + ID + "territory/erevan> | \"Erevan\"@en | \"occupation\" | <" + WD + "Q1953> | \"Point(3.5 -3.5)\"" + WKT,
                 "<" + ID + "territory/tiflis> | \"Tiflis\"@en | \"occupation\" | <" + WD + "Q994> | \"Point(4.5 -4.5)\"" + WKT), rows);
-        // One per territory, not one per change (Erevan has two); the Caucasus is asked too and has no coordinates here.
-        assertEachRequestNamesAnItem(5);
+        // One per territory, not one per change (Erevan has two); the Caucasus, Batumi, Alexandropol, Erzurum, Trabzon and
+        // Constantinople are asked too and have no coordinates here.
+        assertEachRequestNamesAnItem(10);
         assertTrue(received.stream().anyMatch(q -> q.contains("<" + WD + "Q18869>")), String.join("\n----\n", received));
         // Introduced as fuseki-config asks (tg:serviceUserAgent), not as Jena's generic "ApacheJena/…".
         assertEquals(List.of("treaty-graph/0.1 (https://w3id.org/treaty-graph/; SPARQL SERVICE from a treaty-graph endpoint)"), agents.stream().distinct().toList());
@@ -197,6 +202,21 @@ class FederatedQueriesTest {
     }
 
     @Test
+    void aTreatysSignatoriesJoinOnTheExactOrTheLooserLink() throws Exception {
+        List<String> rows = runAgainstStandIn("fed04-treaty-signatories-either-link.rq");
+        String v = "<" + ID + "agreement/treaty-of-versailles-1919> | <" + WD;
+        assertEquals(List.of(
+                v + "Q142> | <" + ID + "polity/france> | \"France\"@en | \"exactMatch\"",
+                v + "Q41304> | <" + ID + "polity/germany> | \"Germany\"@en | \"closeMatch\"",
+                v + "Q145> | <" + ID + "polity/great-britain> | \"Great Britain\"@en | \"closeMatch\"",
+                v + "Q41> | <" + ID + "polity/greece> | \"Greece\"@en | \"exactMatch\"",
+                v + "Q188712> | <" + ID + "polity/japan> | \"Japan\"@en | \"exactMatch\"",
+                v + "Q207272> | <" + ID + "polity/poland> | \"Poland\"@en | \"closeMatch\"",
+                v + "Q30> | <" + ID + "polity/united-states> | \"United States of America\"@en | \"exactMatch\""), rows);
+        assertEachRequestNamesAnItem(1);
+    }
+
+    @Test
     void agreementsShowTheirItemsEnglishLabelDescriptionAndDate() throws Exception {
         List<String> rows = runAgainstStandIn("fed03-agreements-wikidata-items.rq");
         assertEquals(List.of(
@@ -211,7 +231,8 @@ class FederatedQueriesTest {
         try (Stream<Path> s = Files.list(Path.of("queries"))) {
             files = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("fed") && n.endsWith(".rq")).sorted().toList();
         }
-        assertEquals(List.of("fed01-territory-coordinates.rq", "fed02-person-lifespans.rq", "fed03-agreements-wikidata-items.rq"), files);
+        assertEquals(List.of("fed01-territory-coordinates.rq", "fed02-person-lifespans.rq", "fed03-agreements-wikidata-items.rq",
+                "fed04-treaty-signatories-either-link.rq"), files);
         for (String name : files) {
             received.clear();
             var r = post(file(name));

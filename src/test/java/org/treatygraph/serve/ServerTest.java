@@ -128,6 +128,15 @@ class ServerTest {
     }
 
     @Test
+    void entityPageShowsItsLooserWikidataLinkAfterTheExactOne() throws Exception {
+        String html = new String(get("/id/polity/germany", "text/html").body(), "UTF-8");
+        int exact = html.indexOf("Wikidata: <a href=\"http://www.wikidata.org/entity/Q1206012\">Q1206012</a>");
+        int close = html.indexOf("Wikidata, a looser link (the item Wikidata's Q8736 uses): <a href=\"http://www.wikidata.org/entity/Q41304\">Q41304</a>");
+        assertTrue(exact > 0 && close > exact, html);
+        assertTrue(html.contains("skos:closeMatch</a></td><td><a href=\"http://www.wikidata.org/entity/Q41304\">"), "and among the raw statements, as skos:exactMatch is");
+    }
+
+    @Test
     void entityPageShowsItsWikidataLinkAndHowItWasChecked() throws Exception {
         String html = new String(get("/id/polity/democratic-republic-of-georgia", "text/html").body(), "UTF-8");
         assertTrue(html.contains("Wikidata: <a href=\"http://www.wikidata.org/entity/Q245160\">Q245160</a> <span class=\"check\">(checked against a stored public page: "

@@ -12,7 +12,8 @@ public record EntityView(String label, String kind, String iri, String href, Lis
         List<StatementGroup> statements) {
 
     /** A checked Wikidata link: the item, how and when it was checked, and the stored page it was checked against. */
-    public record Wikidata(String qid, String href, String how, String on, String checkedAgainst) {}
+    /** A Wikidata link; close for a looser one (skos:closeMatch), with the QID of the Wikidata item that uses it. */
+    public record Wikidata(String qid, String href, String how, String on, String checkedAgainst, boolean close, String usedBy) {}
 
     /** A group of facts under a heading ("Parties and mediators"); {@code id} is its anchor. */
     public record Section(String id, String title, List<Fact> facts) {}
