@@ -21,6 +21,8 @@ final class Site {
     /** The query page (at /query, and at the query endpoint for browsers). */
     volatile String queryPage;
     final Path dumps;
+    /** Whether the dumps are in place yet (a fresh build writes them once the server answers). */
+    private volatile DumpsReady dumpsReady = DumpsReady.already();
     /** An entity's places as GeoJSON, from the served territories.geojson (the entity routes and pages). */
     final GeoJsonViews places;
     final Path sources;
@@ -32,7 +34,7 @@ final class Site {
 
     Site(Path dumps, Path sources, Path ontologyFile, Path shapesFile, String localBase) {
         this.dumps = dumps;
-        this.places = new GeoJsonViews(dumps);
+        this.places = new GeoJsonViews(dumps, this::dumpsReady);
         this.sources = sources;
         this.ontologyFile = ontologyFile;
         this.shapesFile = shapesFile;
@@ -74,6 +76,14 @@ final class Site {
 
     void builtAt(java.time.Instant when) {
         this.builtAt = when;
+    }
+
+    DumpsReady dumpsReady() {
+        return dumpsReady;
+    }
+
+    void dumpsReady(DumpsReady ready) {
+        this.dumpsReady = ready;
     }
 
     DatasetGraph dataset() {
