@@ -116,8 +116,10 @@ public final class TreatyServer implements AutoCloseable {
                 // Its own directory, so no other server's build is ever served beside this one.
                 scratch = Files.createTempDirectory("treaty-graph-");
                 Path dumps = scratch.resolve("dumps");
-                served = new Served(null, dumps, graph, null, Fingerprint.of(o.project()), java.time.Instant.now(),
-                        () -> new DumpWriter(progress, o.project().wikidataCacheDir()).write(graph, dumps));
+                // Written before it answers: an in-memory store (tests, trials) has no generation to switch, and
+                // a load test that starts at once finds its dumps there.
+                new DumpWriter(progress, o.project().wikidataCacheDir()).write(graph, dumps);
+                served = new Served(null, dumps, graph, null, Fingerprint.of(o.project()), java.time.Instant.now(), null);
             }
             return serve(o, listen, served, store, scratch, progress);
         } catch (IOException | RuntimeException | Error e) {
