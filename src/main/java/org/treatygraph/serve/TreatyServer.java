@@ -70,7 +70,12 @@ public final class TreatyServer implements AutoCloseable {
      * a page's Last-Modified names), and when this start built it, its work left once the server answers
      * (writing the dumps, making the generation current), else null.
      */
-    private record Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint, java.time.Instant builtAt, Finish finish) {}
+    private record Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint, java.time.Instant builtAt, Finish finish,
+                          java.util.concurrent.CompletableFuture<org.treatygraph.search.SearchIndex> searchIndex) {
+        Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint, java.time.Instant builtAt, Finish finish) {
+            this(tdb2, dumps, built, stale, fingerprint, builtAt, finish, null);
+        }
+    }
 
     /** What a fresh build does once the server answers: writes its dumps (and, on disk, makes its generation current). */
     private interface Finish {
@@ -158,10 +163,19 @@ public final class TreatyServer implements AutoCloseable {
             progress.step(why);
             return new Served(current.tdb2(), current.dumps(), null, why, current.fingerprint(), current.builtAt(), null);
         }
-        Rebuild.Loaded loaded = Rebuild.load(store, graph, fingerprint, o.keepFreeBytes(), progress);
+        // The search index, from the graph in memory while the store loads (the other core): the same entities
+        // the loaded store would give it.
+        var searchIndex = SearchModule.inBackground(graph, o.project(), progress);
+        Rebuild.Loaded loaded;
+        try {
+            loaded = Rebuild.load(store, graph, fingerprint, o.keepFreeBytes(), progress);
+        } catch (IOException | RuntimeException e) {
+            searchIndex.cancel(false);
+            throw e;
+        }
         java.time.Instant builtAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return new Served(loaded.gen().tdb2(), loaded.gen().dumps(), graph, null, fingerprint, builtAt,
-                () -> Rebuild.finish(loaded, graph, builtAt, o.project().wikidataCacheDir(), progress));
+                () -> Rebuild.finish(loaded, graph, builtAt, o.project().wikidataCacheDir(), progress), searchIndex);
 
     }
 
@@ -191,7 +205,7 @@ public final class TreatyServer implements AutoCloseable {
                 new StoreModule(site, served.tdb2() == null ? served.built() : null, progress),
                 new SparqlModule(site, o.allowedServices(), limits),
                 new PagesModule(site, o.project(), served.built()),
-                new SearchModule(site, o.project(), progress),
+                new SearchModule(site, o.project(), progress, served.searchIndex()),
                 new DumpsModule(site),
                 new ReconcileModule(site, limits),
                 new CompressionModule());
