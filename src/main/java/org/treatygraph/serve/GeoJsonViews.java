@@ -23,12 +23,14 @@ import java.util.Map;
 final class GeoJsonViews {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
+    private final java.util.function.Supplier<DumpsReady> ready;
     private volatile Loaded loaded;
 
     private record Loaded(FileTime modified, Map<String, JsonNode> byId, Map<String, String> texts) {}
 
-    GeoJsonViews(Path dumps) {
+    GeoJsonViews(Path dumps, java.util.function.Supplier<DumpsReady> ready) {
         this.file = dumps.resolve("territories.geojson");
+        this.ready = ready;
     }
 
     /** The entity's GeoJSON: its Feature, or the collection of the Features that name it (empty when none does). */
@@ -67,6 +69,14 @@ final class GeoJsonViews {
     }
 
     private Loaded load() {
+        // A fresh build's dumps are written just after the start: a page waits for them rather than be made
+        // (and cached under the build's ETag) without its places.
+        try {
+            ready.get().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the dumps", e);
+        }
         // A site without its dumps (a page rendered on its own, e.g. in a test) has no places to draw.
         if (!Files.isRegularFile(file)) return new Loaded(null, Map.of(), Map.of());
         try {

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.treatygraph.convert.TreatyGraph;
 import org.treatygraph.core.Progress;
@@ -18,9 +20,11 @@ import org.treatygraph.publish.DumpWriter;
 import org.treatygraph.serve.Store.Generation;
 
 /**
- * Makes a new generation of the store from a built graph, beside the current one: checks the free space,
- * writes the dumps, loads the named graphs into a fresh TDB2 database, records the fingerprint, and only then
- * switches the store to it. A failure removes the new generation and leaves the current one as it was.
+ * Makes a new generation of the store from a built graph, beside the current one, in two parts. {@link #load}
+ * checks the free space and bulk-loads the named graphs into a fresh TDB2 database, straight from the graph in
+ * memory; the server then serves that database. {@link #finish} writes the dumps beside it, records the
+ * fingerprint, and only then switches the store to it. A kill at any point before the switch leaves the current
+ * generation as it was (the next start removes the unfinished one); a failure removes what it can of the new one.
  */
 final class Rebuild {
     /**
@@ -32,16 +36,19 @@ final class Rebuild {
     static final long BYTES_FIXED = 4L << 20;
 
     /** The steps a test can stop a rebuild before (see {@link #pauseAt}), in order. */
-    static final List<String> STEPS = List.of("dumps", "load", "commit", "mark", "switch", "cleanup");
+    static final List<String> STEPS = List.of("load", "commit", "dumps", "mark", "switch", "cleanup");
+
+    /** A generation whose store is loaded and whose dumps are still to be written. */
+    record Loaded(Store store, Generation gen, Generation previous, long needed, String fingerprint) {}
 
     private Rebuild() {}
 
     /**
+     * The new generation with its store loaded; not yet current.
+     *
      * @param keepFree bytes that must stay free on the store's disk after the new generation is written
-     * @return the new generation, now current
      */
-    static Generation run(Store store, TreatyGraph graph, String fingerprint, long keepFree, Path wikidataCache, Progress progress)
-            throws IOException {
+    static Loaded load(Store store, TreatyGraph graph, String fingerprint, long keepFree, Progress progress) throws IOException {
         Generation previous = store.current();
         long needed = estimate(graph);
         long free = store.usableSpace();
@@ -52,24 +59,43 @@ final class Rebuild {
         }
         Generation gen = store.create();
         try {
-            pauseAt("dumps");
-            new DumpWriter(progress, wikidataCache).write(graph, gen.dumps());
             pauseAt("load");
             load(graph, gen.tdb2(), progress);
+        } catch (RuntimeException | InternalError e) {
+            throw failed(store, gen, previous, needed, e, true);
+        }
+        return new Loaded(store, gen, previous, needed, fingerprint);
+    }
+
+    /**
+     * Writes the dumps into the loaded generation, marks it complete and makes it current; then removes the
+     * others. {@code builtAt} becomes the fingerprint's time, which later starts read as when it was built.
+     */
+    static void finish(Loaded l, TreatyGraph graph, java.time.Instant builtAt, Path wikidataCache, Progress progress) throws IOException {
+        Generation gen = l.gen();
+        try {
+            pauseAt("dumps");
+            new DumpWriter(progress, wikidataCache).write(graph, gen.dumps());
             pauseAt("mark");
-            Store.complete(gen, fingerprint);
+            Store.complete(gen, l.fingerprint());
+            java.nio.file.Files.setLastModifiedTime(gen.fingerprintFile(), java.nio.file.attribute.FileTime.from(builtAt));
         } catch (IOException | RuntimeException | InternalError e) {
-            // InternalError: TDB2 writes its indexes through memory-mapped files, where a full disk strikes as SIGBUS.
-            Store.deleteTree(gen.dir());
-            throw new IOException("could not write the new build to " + gen.dir() + " (" + cause(e) + "); it needs about " + mib(needed)
-                    + ", and " + mib(store.usableSpace()) + " are free there without it. " + kept(previous), e);
+            // Its store is open and served by this server: the next start removes the generation.
+            throw failed(l.store(), gen, l.previous(), l.needed(), e, false);
         }
         pauseAt("switch");
-        store.switchTo(gen);
-        progress.step("switched " + store.dir() + " to " + gen.name());
+        l.store().switchTo(gen);
+        progress.step("switched " + l.store().dir() + " to " + gen.name());
         pauseAt("cleanup");
-        store.removeOthers(gen, progress);
-        return gen;
+        l.store().removeOthers(gen, progress);
+    }
+
+    private static IOException failed(Store store, Generation gen, Generation previous, long needed, Throwable e, boolean remove) throws IOException {
+        // InternalError: TDB2 writes its indexes through memory-mapped files, where a full disk strikes as SIGBUS.
+        if (remove) Store.deleteTree(gen.dir());
+        else Store.deleteTree(gen.dumps());
+        return new IOException("could not write the new build to " + gen.dir() + " (" + cause(e) + "); it needs about " + mib(needed)
+                + ", and " + mib(store.usableSpace()) + " are free there without it. " + kept(previous), e);
     }
 
     private static long estimate(TreatyGraph graph) {
@@ -79,14 +105,27 @@ final class Rebuild {
         return BYTES_FIXED + quads * BYTES_A_QUAD;
     }
 
+    /**
+     * TDB2's bulk loader, fed the quads from memory: no file in between; it commits once, at the end. The basic
+     * plan, which loads on this thread: the phased and parallel plans (tdb2.tdbloader's) hand the quads to worker
+     * threads, and a worker that meets a full disk leaves this thread waiting for ever (seen in StoreTest); on
+     * 2 cores they were no faster on this data (docs/first-start-benchmark.md).
+     */
     private static void load(TreatyGraph graph, Path location, Progress progress) {
         progress.step("loading the named graphs into the store " + location);
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         try {
-            Txn.executeWrite(dsg, () -> {
-                StoreModule.copy(graph.namedGraphs(), dsg);
+            DataLoader loader = LoaderFactory.basicLoader(dsg, (fmt, args) -> {});
+            loader.startBulk();
+            try {
+                StreamRDF to = loader.stream();
+                graph.namedGraphs().find().forEachRemaining(to::quad);
                 pauseAt("commit");
-            });
+            } catch (RuntimeException | Error e) {
+                loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
+                throw e;
+            }
+            loader.finishBulk();
         } finally {
             try {
                 TDBInternal.expel(dsg, true);   // closes it and lets go of its lock, for Fuseki to open

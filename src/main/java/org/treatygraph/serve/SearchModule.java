@@ -24,11 +24,39 @@ final class SearchModule implements FusekiModule {
     private final Project project;
     private final Progress progress;
     private volatile SearchIndex index;
+    private final java.util.concurrent.CompletableFuture<SearchIndex> built;   // made beside the load, or null
 
-    SearchModule(Site site, Project project, Progress progress) {
+    /** @param built the index a fresh build made from its graph in memory ({@link #inBackground}), or null: made from the store */
+    SearchModule(Site site, Project project, Progress progress, java.util.concurrent.CompletableFuture<SearchIndex> built) {
         this.site = site;
         this.project = project;
         this.progress = progress;
+        this.built = built;
+    }
+
+    /** Starts making the index from a fresh build's graph in memory, on a thread of its own (beside the store's load). */
+    static java.util.concurrent.CompletableFuture<SearchIndex> inBackground(org.treatygraph.convert.TreatyGraph graph, Project project, Progress progress) {
+        var f = new java.util.concurrent.CompletableFuture<SearchIndex>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(SearchIndex.load(graph.queryDataset(), variants(project, progress)));
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "treaty-graph-search-index");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    private static List<List<String>> variants(Project project, Progress progress) {
+        try {
+            return NameVariants.groups(project);
+        } catch (InputException | IOException e) {
+            // The build says what is wrong with the file; the search goes on without the variants.
+            progress.step("search: spelling variants not read (" + e.getMessage() + ")");
+            return List.of();
+        }
     }
 
     @Override
@@ -46,16 +74,13 @@ final class SearchModule implements FusekiModule {
 
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model config) {
-        List<List<String>> variants;
-        try {
-            variants = NameVariants.groups(project);
-        } catch (InputException | IOException e) {
-            // The build says what is wrong with the file; the search goes on without the variants.
-            progress.step("search: spelling variants not read (" + e.getMessage() + ")");
-            variants = List.of();
+        if (built != null) {
+            progress.step("search: the index made beside the load");
+            index = built.join();
+        } else {
+            progress.step("indexing the names of the entities for search");
+            index = SearchIndex.load(DatasetFactory.wrap(site.dataset()), variants(project, progress));
         }
-        progress.step("indexing the names of the entities for search");
-        index = SearchIndex.load(DatasetFactory.wrap(site.dataset()), variants);
         site.searchIndex(index);
         progress.step("search: " + index.size() + " entities indexed");
     }

@@ -23,6 +23,8 @@ final class Site {
     final Path dumps;
     /** The numbered releases served under /dumps/releases/ (null: none). */
     final org.treatygraph.publish.Releases releases;
+    /** Whether the dumps are in place yet (a fresh build writes them once the server answers). */
+    private volatile DumpsReady dumpsReady = DumpsReady.already();
     /** An entity's places as GeoJSON, from the served territories.geojson (the entity routes and pages). */
     final GeoJsonViews places;
     final Path sources;
@@ -58,7 +60,7 @@ final class Site {
     Site(Path dumps, org.treatygraph.publish.Releases releases, Path sources, Path ontologyFile, Path shapesFile, String localBase) {
         this.dumps = dumps;
         this.releases = releases;
-        this.places = new GeoJsonViews(dumps);
+        this.places = new GeoJsonViews(dumps, this::dumpsReady);
         this.sources = sources;
         this.ontologyFile = ontologyFile;
         this.shapesFile = shapesFile;
@@ -117,6 +119,14 @@ final class Site {
         Catalogue c = catalogue;
         if (c == null || c.store != store) catalogue = c = new Catalogue(store);
         return c;
+    }
+
+    DumpsReady dumpsReady() {
+        return dumpsReady;
+    }
+
+    void dumpsReady(DumpsReady ready) {
+        this.dumpsReady = ready;
     }
 
     DatasetGraph dataset() {

@@ -69,7 +69,9 @@ public final class Snapshot {
         try {
             Generation g;
             try (Store store = Store.lock(work)) {
-                g = Rebuild.run(store, graph, Fingerprint.of(project), keepFree, project.wikidataCacheDir(), progress);
+                Rebuild.Loaded loaded = Rebuild.load(store, graph, Fingerprint.of(project), keepFree, progress);
+                Rebuild.finish(loaded, graph, java.time.Instant.now(), project.wikidataCacheDir(), progress);
+                g = loaded.gen();
             }
             Files.deleteIfExists(g.tdb2().resolve(TDB_LOCK));
             writeSums(g.dir());

@@ -72,10 +72,22 @@ public final class TreatyServer implements AutoCloseable {
 
     /**
      * What this start serves: the TDB2 database (null: in memory) and the dumps of the same build, the graph
-     * when this start built it (else null), why it is not the build of the current inputs (else null), and
-     * the fingerprint of what it was built from (inputs and code: what a page's ETag names).
+     * when this start built it (else null), why it is not the build of the current inputs (else null), the
+     * fingerprint of what it was built from (inputs and code: what a page's ETag names), when it was built (what
+     * a page's Last-Modified names), and when this start built it, its work left once the server answers
+     * (writing the dumps, making the generation current), else null.
      */
-    private record Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint) {}
+    private record Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint, java.time.Instant builtAt, Finish finish,
+                          java.util.concurrent.CompletableFuture<org.treatygraph.search.SearchIndex> searchIndex) {
+        Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint, java.time.Instant builtAt, Finish finish) {
+            this(tdb2, dumps, built, stale, fingerprint, builtAt, finish, null);
+        }
+    }
+
+    /** What a fresh build does once the server answers: writes its dumps (and, on disk, makes its generation current). */
+    private interface Finish {
+        void run() throws IOException;
+    }
 
     private final FusekiServer fuseki;
     private final DatasetGraph dataset;
@@ -83,14 +95,17 @@ public final class TreatyServer implements AutoCloseable {
     private final Store store;        // null in memory
     private final Path scratch;       // an in-memory server's own dumps directory, removed on close; else null
     private final String stale;
+    private final DumpsReady dumpsReady;
+    private volatile Thread finishing;   // writes a fresh build's dumps after the start; null when there is none
 
-    private TreatyServer(FusekiServer fuseki, DatasetGraph dataset, String shownHost, Store store, Path scratch, String stale) {
+    private TreatyServer(FusekiServer fuseki, DatasetGraph dataset, String shownHost, Store store, Path scratch, String stale, DumpsReady dumpsReady) {
         this.fuseki = fuseki;
         this.dataset = dataset;
         this.shownHost = shownHost;
         this.store = store;
         this.scratch = scratch;
         this.stale = stale;
+        this.dumpsReady = dumpsReady;
     }
 
     /** What a build of the project is made from (inputs and the running code): a release records it, so a server knows its build. */
@@ -118,8 +133,10 @@ public final class TreatyServer implements AutoCloseable {
                 // Its own directory, so no other server's build is ever served beside this one.
                 scratch = Files.createTempDirectory("treaty-graph-");
                 Path dumps = scratch.resolve("dumps");
+                // Written before it answers: an in-memory store (tests, trials) has no generation to switch, and
+                // a load test that starts at once finds its dumps there.
                 new DumpWriter(progress, o.project().wikidataCacheDir()).write(graph, dumps);
-                served = new Served(null, dumps, graph, null, Fingerprint.of(o.project()));
+                served = new Served(null, dumps, graph, null, Fingerprint.of(o.project()), java.time.Instant.now(), null);
             }
             return serve(o, listen, served, store, scratch, progress);
         } catch (IOException | RuntimeException | Error e) {
@@ -141,13 +158,13 @@ public final class TreatyServer implements AutoCloseable {
         String fingerprint = Fingerprint.of(o.project());
         if (o.snapshot() != null) {   // a replica: a copy of the published build, never one of its own
             Generation copy = Snapshot.install(store, o.snapshot(), fingerprint, o.keepFreeBytes(), progress);
-            return new Served(copy.tdb2(), copy.dumps(), null, null, copy.fingerprint());
+            return new Served(copy.tdb2(), copy.dumps(), null, null, copy.fingerprint(), copy.builtAt(), null);
         }
         Generation current = store.current();
         store.removeOthers(current, progress);   // what a killed rebuild left
         if (current != null && fingerprint.equals(current.fingerprint())) {
             progress.step("opening the store " + current.tdb2() + " (loaded from the current inputs)");
-            return new Served(current.tdb2(), current.dumps(), null, null, current.fingerprint());
+            return new Served(current.tdb2(), current.dumps(), null, null, current.fingerprint(), current.builtAt(), null);
         }
         progress.step(current == null ? "no store yet in " + store.dir() + ": building the graph"
                 : "the inputs changed since the store was loaded: building the graph");
@@ -162,10 +179,22 @@ public final class TreatyServer implements AutoCloseable {
             String why = e.problems().size() + " problem(s) in the inputs: serving the previous build (" + current.describe()
                     + ") until they are fixed";
             progress.step(why);
-            return new Served(current.tdb2(), current.dumps(), null, why, current.fingerprint());
+            return new Served(current.tdb2(), current.dumps(), null, why, current.fingerprint(), current.builtAt(), null);
         }
-        Generation built = Rebuild.run(store, graph, fingerprint, o.keepFreeBytes(), o.project().wikidataCacheDir(), progress);
-        return new Served(built.tdb2(), built.dumps(), graph, null, fingerprint);
+        // The search index, from the graph in memory while the store loads (the other core): the same entities
+        // the loaded store would give it.
+        var searchIndex = SearchModule.inBackground(graph, o.project(), progress);
+        Rebuild.Loaded loaded;
+        try {
+            loaded = Rebuild.load(store, graph, fingerprint, o.keepFreeBytes(), progress);
+        } catch (IOException | RuntimeException e) {
+            searchIndex.cancel(false);
+            throw e;
+        }
+        java.time.Instant builtAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return new Served(loaded.gen().tdb2(), loaded.gen().dumps(), graph, null, fingerprint, builtAt,
+                () -> Rebuild.finish(loaded, graph, builtAt, o.project().wikidataCacheDir(), progress), searchIndex);
+
     }
 
     private static TreatyServer serve(Options o, InetAddress listen, Served served, Store store, Path scratch, Progress progress) throws IOException {
@@ -194,14 +223,15 @@ public final class TreatyServer implements AutoCloseable {
         }
         Site site = new Site(dumps, releases, o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
         site.build(served.fingerprint());
-        // A generation on disk was completed once; an in-memory store is built at each start, now.
-        site.builtAt(served.tdb2() == null ? java.time.Instant.now() : new Store.Generation(served.tdb2().getParent()).builtAt());
+        site.builtAt(served.builtAt());
+        DumpsReady dumpsReady = served.finish() == null ? DumpsReady.already() : new DumpsReady();
+        site.dumpsReady(dumpsReady);
         FusekiModules modules = FusekiModules.create(
                 new HttpPolicyModule(o.config().toAbsolutePath().getParent()),
                 new StoreModule(site, served.tdb2() == null ? served.built() : null, progress),
                 new SparqlModule(site, o.allowedServices(), limits),
                 new PagesModule(site, o.project(), served.built()),
-                new SearchModule(site, o.project(), progress),
+                new SearchModule(site, o.project(), progress, served.searchIndex()),
                 new DumpsModule(site),
                 new ReconcileModule(site, limits),
                 new CompressionModule());
@@ -222,14 +252,47 @@ public final class TreatyServer implements AutoCloseable {
             if (c instanceof ServerConnector sc) sc.setHost(o.host());
         String shown = listen.isAnyLocalAddress() || listen.isLoopbackAddress() ? "localhost"
                 : o.host().contains(":") ? "[" + o.host() + "]" : o.host();
-        TreatyServer server = new TreatyServer(fuseki, site.dataset(), shown, store, scratch, served.stale());
+        TreatyServer server = new TreatyServer(fuseki, site.dataset(), shown, store, scratch, served.stale(), dumpsReady);
         try {
             fuseki.start();
         } catch (RuntimeException e) {   // the address is not this machine's, or the port is taken
             server.close();
             throw new IOException("cannot listen on " + o.host() + ":" + o.port() + ": " + rootMessage(e), e);
         }
+        if (served.finish() != null) server.finish(served.finish(), dumpsReady, progress);
         return server;
+    }
+
+    /**
+     * A fresh build's dumps are written once the server answers, on a thread of their own; until they are in
+     * place (and, on disk, the generation is current) a request for them waits or is told to come back
+     * ({@link DumpsReady}). A failure is reported and leaves the server serving the store without dumps.
+     */
+    private void finish(Finish finish, DumpsReady ready, Progress progress) {
+        Thread t = new Thread(() -> {
+            try {
+                finish.run();
+                ready.written();
+            } catch (IOException | RuntimeException | Error e) {
+                String why = "the dumps of this build could not be written: " + e.getMessage();
+                progress.step("error: " + why);
+                ready.failed(why);
+            }
+        }, "treaty-graph-dumps");
+        t.setDaemon(true);
+        finishing = t;
+        t.start();
+    }
+
+    /**
+     * Waits until this start's dumps are written and, on disk, its generation is current; at once when it
+     * built nothing. False when they could not be written.
+     */
+    public boolean awaitDumps() throws InterruptedException {
+        dumpsReady.await();
+        Thread t = finishing;
+        if (t != null) t.join();
+        return dumpsReady.failure() == null;
     }
 
     private static String rootMessage(Throwable e) {
@@ -267,6 +330,15 @@ public final class TreatyServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
+        // The dumps being written are finished first: they, the mark and the switch are the generation's last steps.
+        Thread t = finishing;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         dataset.close();
         try {
             TDBInternal.expel(dataset);

@@ -50,6 +50,7 @@ class HistorianPagesTest {
     private static TreatyServer start(Path dir) throws Exception {
         TreatyServer s = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
                 dir.resolve("tdb2"), 0, "/", TreatyServer.LOOPBACK, 3), Progress.SILENT);
+        assertTrue(s.awaitDumps(), "the dumps are written");   // the tests read the generation, current once its dumps are
         base = "http://localhost:" + s.port();
         return s;
     }

@@ -36,6 +36,7 @@ class ServerTest {
     static void start() throws Exception {
         server = TreatyServer.start(new TreatyServer.Options(TestProjects.repo(), Path.of("fuseki-config/treaty-graph.ttl").toAbsolutePath(),
                 run.resolve("tdb2"), 0, "/", TreatyServer.LOOPBACK, 3), Progress.SILENT);
+        assertTrue(server.awaitDumps(), "the dumps are written");   // the tests read the generation, current once its dumps are
         base = "http://localhost:" + server.port();
     }
 

@@ -159,6 +159,39 @@ class StoreTest {
         assertEquals(List.of(Files.readString(db.resolve("current")).strip()), generations(db), "one generation, the current one");
     }
 
+    /**
+     * A first start answers from its store before its dumps are written: a dump asked for meanwhile waits for
+     * them, and past the wait is told to come back; the generation is current only once they are in place.
+     */
+    @Test
+    void aFreshBuildAnswersBeforeItsDumpsAndADumpAskedMeanwhileWaitsOrIsToldToComeBack() throws Exception {
+        Project p = TestProjects.scratch(dir.resolve("p"), TestProjects.VALID);
+        Path db = dir.resolve("run/tdb2");
+        try (ServeProcess serve = ServeProcess.treatyGraph(List.of(), List.of("-Dtreatygraph.pauseAt=dumps", "-Dtreatygraph.dumpsWaitSeconds=1"),
+                serveArgs(p, db))) {
+            serve.await("paused at dumps");
+            String url = serve.url();
+            String q = "ASK { <https://w3id.org/treaty-graph/id/agreement/soviet-persian-treaty-1921> ?p ?o }";
+            HttpResponse<String> ask = http.send(HttpRequest.newBuilder(URI.create(url + "treaties/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                    .header("Accept", "application/sparql-results+json").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ask.statusCode(), ask.body());
+            assertTrue(ask.body().contains("true"), "the store answers: " + ask.body());
+            for (String path : List.of("dumps/treaty-graph.ttl", "dumps/", ".well-known/void")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + path)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, r.statusCode(), path + ": " + r.body());
+                assertEquals("5", r.headers().firstValue("Retry-After").orElse(""), path);
+                assertTrue(r.body().contains("The dumps of this build are being written: try again in 5 s."), r.body());
+            }
+            assertFalse(Files.exists(db.resolve("current")), "not current before its dumps are in place");
+            assertEquals(List.of(), Files.list(db.resolve("gen-1")).map(f -> f.getFileName().toString()).filter(n -> n.contains("dumps")).toList(),
+                    "no dumps, not even half-written ones");
+            serve.send("");   // let it write them
+            serve.await("switched " + db + " to gen-1");
+            assertEquals(A, served(url));
+            assertEquals("gen-1", Files.readString(db.resolve("current")).strip());
+        }
+    }
+
     @Test
     void brokenDataIsAnErrorWithNoEarlierBuildAndOtherwiseThePreviousBuildServesWithANote() throws Exception {
         Project p = TestProjects.scratch(dir.resolve("p"), TestProjects.VALID);
