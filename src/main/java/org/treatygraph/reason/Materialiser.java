@@ -110,14 +110,11 @@ public final class Materialiser {
         for (TripleStore.Relation r : store.relations()) r.dataEnd = r.size;
         progress.accept(String.format("encoded %,d data triples (%,d terms)", store.size(), store.dictionary.size()));
 
-        progress.accept("closing the schema: " + schema.size() + " triples, " + rules.size() + " rules");
-        InfGraph schemaInf = engine(rules, false).bind(schema);
-        schemaInf.prepare();
-        Graph closedSchema = GraphFactory.createDefaultGraph();
-        schemaInf.find().forEach(closedSchema::add);
-        List<String> warnings = ListLimits.check(rules, closedSchema);
-        List<Rule> dataRules = new Specialiser(closedSchema).specialise(rules);
-        progress.accept("closed schema: " + closedSchema.size() + " triples; " + dataRules.size() + " rules specialised for the data");
+        ClosedSchema closed = closeSchema(schema, false, progress);
+        InfGraph schemaInf = closed.inf();
+        Graph closedSchema = closed.graph();
+        List<String> warnings = closed.warnings();
+        List<Rule> dataRules = closed.dataRules();
 
         List<Triple> schemaInferred = new ArrayList<>();
         schemaInf.getDeductionsGraph().find().forEachRemaining(t -> {
@@ -147,16 +144,11 @@ public final class Materialiser {
         Graph schema = GraphFactory.createDefaultGraph();
         ontology.find().forEach(schema::add);
         data.find().forEachRemaining(t -> { if (Vocabulary.isSchema(t)) schema.add(t); });
-        progress.accept("closing the schema: " + schema.size() + " triples, " + rules.size() + " rules");
-        InfGraph schemaInf = engine(rules, explainable).bind(schema);
-        schemaInf.prepare();
-
-        Graph closedSchema = GraphFactory.createDefaultGraph();
-        schemaInf.find().forEach(closedSchema::add);
-        List<String> warnings = ListLimits.check(rules, closedSchema);
-        Specialiser specialiser = new Specialiser(closedSchema);
-        List<Rule> dataRules = specialiser.specialise(rules);
-        progress.accept("closed schema: " + closedSchema.size() + " triples; " + dataRules.size() + " rules specialised for the data");
+        ClosedSchema closed = closeSchema(schema, explainable, progress);
+        InfGraph schemaInf = closed.inf();
+        Graph closedSchema = closed.graph();
+        List<String> warnings = closed.warnings();
+        List<Rule> dataRules = closed.dataRules();
 
         progress.accept("materialising over " + data.size() + " data triples");
         InfGraph dataInf = engine(dataRules, explainable).bind(new Union(data, closedSchema));
@@ -170,7 +162,7 @@ public final class Materialiser {
                 else if (Vocabulary.isPublishable(t) && !data.contains(t) && !ontology.contains(t)) inferred.add(t);
             });
         }
-        Derivations derivations = explainable ? new Derivations(ontology, data, schemaInf, dataInf, specialiser.origins()) : null;
+        Derivations derivations = explainable ? new Derivations(ontology, data, schemaInf, dataInf, closed.specialiser().origins()) : null;
         Closure closure = new Closure(inferred, violations, dataRules.size(), derivations == null ? null : () -> derivations);
         closure.warnings().addAll(warnings);
         return closure;
@@ -191,6 +183,22 @@ public final class Materialiser {
             else if (Vocabulary.isPublishable(t) && !data.contains(t) && !ontology.contains(t)) inferred.add(t);
         });
         return new Closure(inferred, violations, rules.size(), null);
+    }
+
+    /** The schema closed by the general rules on Jena's engine, and the rules specialised against it: the first stage of both engines. */
+    private record ClosedSchema(InfGraph inf, Graph graph, List<String> warnings, Specialiser specialiser, List<Rule> dataRules) {}
+
+    private ClosedSchema closeSchema(Graph schema, boolean explainable, Consumer<String> progress) {
+        progress.accept("closing the schema: " + schema.size() + " triples, " + rules.size() + " rules");
+        InfGraph inf = engine(rules, explainable).bind(schema);
+        inf.prepare();
+        Graph closed = GraphFactory.createDefaultGraph();
+        inf.find().forEach(closed::add);
+        List<String> warnings = ListLimits.check(rules, closed);
+        Specialiser specialiser = new Specialiser(closed);
+        List<Rule> dataRules = specialiser.specialise(rules);
+        progress.accept("closed schema: " + closed.size() + " triples; " + dataRules.size() + " rules specialised for the data");
+        return new ClosedSchema(inf, closed, warnings, specialiser, dataRules);
     }
 
     private static GenericRuleReasoner engine(List<Rule> rules, boolean explainable) {
