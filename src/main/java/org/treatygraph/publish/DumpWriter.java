@@ -116,11 +116,12 @@ public final class DumpWriter {
         files.put(Dump.WIKIDATA_LINKS, writeSortedNTriples(dir.resolve(Dump.WIKIDATA_LINKS.fileName()), links, false));
         files.put(Dump.WIKIDATA_SAMEAS, writeSortedNTriples(dir.resolve(Dump.WIKIDATA_SAMEAS.fileName()), sameAs, false));
         Path qs = dir.resolve(Dump.QUICKSTATEMENTS.fileName());
-        // The properties file sits beside the cache (data/wikidata/); "retrieved" is the day of the build.
+        // The properties file sits beside the cache (data/wikidata/); "retrieved" is the release's day, so a
+        // release made again gives the same bytes, else the day of the build.
         WikidataProperties properties = wikidataCache == null ? WikidataProperties.none()
                 : WikidataProperties.load(wikidataCache.resolveSibling(WikidataProperties.FILE_NAME));
         List<String> statements = new QuickStatements(graph.queryDataset(), properties, IriScheme.BASE,
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC), QuickStatements.knownClaims(wikidataCache)).lines();
+                release != null ? release.issued() : java.time.LocalDate.now(java.time.ZoneOffset.UTC), QuickStatements.knownClaims(wikidataCache)).lines();
         Files.writeString(qs, statements.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining()), StandardCharsets.UTF_8);
         files.put(Dump.QUICKSTATEMENTS, qs);
 
