@@ -82,8 +82,11 @@ final class TimelineServlet extends HttpServlet {
             if (!draw || m.span().latest().isBefore(Timeline.FROM) || m.span().earliest().isAfter(Timeline.TO)) continue;
             marks.add(mark(item, m, contested, sources));
         }
-        // Marks side by side: the sources of each but the last are written to its left, the last's to its right.
-        for (int i = 0; i + 1 < marks.size(); i++) {
+        // Marks side by side: the sources of each labelled mark but the last are written to its left, the last's to
+        // its right (the last labelled, not the last drawn: a later unlabelled ratification must not push both left).
+        int lastLabelled = -1;
+        for (int i = 0; i < marks.size(); i++) if (!marks.get(i).sources().isEmpty()) lastLabelled = i;
+        for (int i = 0; i < lastLabelled; i++) {
             TimelinePage.Mark m = marks.get(i);
             if (!m.sources().isEmpty() && m.x() > 30)
                 marks.set(i, new TimelinePage.Mark(m.css(), m.x(), m.width(), m.title(), m.date(), m.sources(), Timeline.round(m.x() - 3), "end"));
