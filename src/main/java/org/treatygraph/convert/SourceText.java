@@ -13,6 +13,8 @@ public final class SourceText {
     private final Node iri;
     private final String text;
     private final int[] lineStarts;
+    /** The char index of the second half of each surrogate pair, ascending: what a code-point offset skips. */
+    private final int[] pairEnds;
     private final SourceLayout layout;
 
     public SourceText(String code, String fileName, Node iri, String text) {
@@ -26,6 +28,7 @@ public final class SourceText {
         this.iri = iri;
         this.text = text;
         this.lineStarts = lineStarts(text);
+        this.pairEnds = pairEnds(text);
     }
 
     public String code() { return code; }
@@ -37,7 +40,22 @@ public final class SourceText {
 
     /** The code-point offset of a UTF-16 char index. */
     public int codePointOffset(int charIndex) {
-        return text.codePointCount(0, charIndex);
+        // As text.codePointCount(0, charIndex), without counting from the start for each of thousands of citations.
+        int i = Arrays.binarySearch(pairEnds, charIndex);
+        return charIndex - (i >= 0 ? i : -i - 1);
+    }
+
+    private static int[] pairEnds(String text) {
+        int[] out = new int[0];
+        int n = 0;
+        for (int i = 1; i < text.length(); i++) {
+            if (Character.isLowSurrogate(text.charAt(i)) && Character.isHighSurrogate(text.charAt(i - 1))) {
+                if (n == out.length) out = Arrays.copyOf(out, Math.max(8, 2 * n));
+                out[n++] = i;
+                i++;   // a low surrogate cannot begin another pair
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** The 1-based line a char index lies on. */
