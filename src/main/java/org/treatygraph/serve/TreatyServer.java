@@ -178,7 +178,7 @@ public final class TreatyServer implements AutoCloseable {
         // SHACL validation runs while the store loads (the other core). Its result is awaited before the new
         // generation is served; when it fails, the generation is removed and nothing changes, as if the build had
         // stopped before the load. Its problems come first, as they did when it ran before the load.
-        var validation = validateInBackground(builder, graph);
+        var validation = validateInBackground(builder, graph, progress);
         try {
             // The proposals' properties are read by the dumps: their problems, too, leave the previous build serving.
             org.treatygraph.publish.WikidataProperties.load(o.project().wikidataLinksFile().resolveSibling(org.treatygraph.publish.WikidataProperties.FILE_NAME));
@@ -216,11 +216,12 @@ public final class TreatyServer implements AutoCloseable {
     }
 
     /** Starts the SHACL validation of a fresh build on a thread of its own; the future holds what it threw. */
-    private static java.util.concurrent.CompletableFuture<Void> validateInBackground(GraphBuilder builder, TreatyGraph graph) {
+    private static java.util.concurrent.CompletableFuture<Void> validateInBackground(GraphBuilder builder, TreatyGraph graph, Progress progress) {
         var f = new java.util.concurrent.CompletableFuture<Void>();
         Thread t = new Thread(() -> {
             try {
                 builder.validate(graph);
+                progress.step("SHACL validation passed (beside the load)");
                 f.complete(null);
             } catch (RuntimeException | Error e) {
                 f.completeExceptionally(e);
