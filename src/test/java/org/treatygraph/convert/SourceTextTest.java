@@ -23,4 +23,18 @@ class SourceTextTest {
         assertEquals(3, s.start());
         assertEquals(2, new SourceText("000", "000.txt", null, text).codePointOffset(s.start()));
     }
+
+    /** The last year the text named before a point; numbers that only look like years (1920.5, x1921, 1,922) are not. */
+    @Test
+    void theYearInForceIsTheLastYearNamedBefore() {
+        String text = "Early on 1 May. In 1920 it was signed; 1920.5 x1921 a 1922b. On 13 April 1921 it came into force.";
+        SourceText s = new SourceText("000", "000.txt", null, text);
+        int in1920 = text.indexOf("1920"), onApril = text.indexOf("13 April"), in1921 = text.indexOf("1921 it");
+        assertEquals(-1, s.yearInForce(text.indexOf("1 May")));
+        assertEquals(-1, s.yearInForce(in1920), "a year begins at the point: not before it");
+        assertEquals(1920, s.yearInForce(in1920 + 1));
+        assertEquals(1920, s.yearInForce(onApril));
+        assertEquals(1921, s.yearInForce(in1921 + 1));
+        assertEquals(1921, s.yearInForce(text.length()));
+    }
 }
