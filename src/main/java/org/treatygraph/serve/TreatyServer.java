@@ -186,9 +186,10 @@ public final class TreatyServer implements AutoCloseable {
             awaitValidation(validation, current, progress);
             return previous(current, e, progress);
         }
-        // The search index, from the graph in memory while the store loads (the other core): the same entities
-        // the loaded store would give it.
-        var searchIndex = SearchModule.inBackground(graph, o.project(), progress);
+        // The search index, from the graph in memory while the store loads: the same entities the loaded store
+        // would give it. It is made after the validation, on the same other core: three threads on the 2 cores
+        // measured slowed the load, which is what the first answer waits for (docs/first-start-benchmark.md).
+        var searchIndex = validation.thenCompose(valid -> SearchModule.inBackground(graph, o.project(), progress));
         Rebuild.Loaded loaded;
         try {
             loaded = Rebuild.load(store, graph, fingerprint, o.keepFreeBytes(), progress);
