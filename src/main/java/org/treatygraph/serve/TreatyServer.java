@@ -155,14 +155,17 @@ public final class TreatyServer implements AutoCloseable {
             progress.step("note: " + store.dir() + " also holds a store of the earlier layout (Data-0001, tdb.lock; "
                     + store.dir().getFileName() + ".fingerprint and dumps/ beside it); it is no longer read and can be deleted");
         }
-        String fingerprint = Fingerprint.of(o.project());
         if (o.snapshot() != null) {   // a replica: a copy of the published build, never one of its own
-            Generation copy = Snapshot.install(store, o.snapshot(), fingerprint, o.keepFreeBytes(), progress);
+            Generation copy = Snapshot.install(store, o.snapshot(), Fingerprint.of(o.project()), o.keepFreeBytes(), progress);
             return new Served(copy.tdb2(), copy.dumps(), null, null, copy.fingerprint(), copy.builtAt(), null);
         }
         Generation current = store.current();
         store.removeOthers(current, progress);   // what a killed rebuild left
-        if (current != null && fingerprint.equals(current.fingerprint())) {
+        // The inputs are hashed now (the running jar's 60 MB too); with no store yet, nothing waits for the hash
+        // before the store is loaded, so it is taken on the other core while the graph is built.
+        var hashing = fingerprintInBackground(o.project());
+        String earlyFingerprint = current == null ? null : await(hashing);
+        if (current != null && earlyFingerprint.equals(current.fingerprint())) {
             progress.step("opening the store " + current.tdb2() + " (loaded from the current inputs)");
             return new Served(current.tdb2(), current.dumps(), null, null, current.fingerprint(), current.builtAt(), null);
         }
@@ -190,6 +193,7 @@ public final class TreatyServer implements AutoCloseable {
         // would give it. It is made after the validation, on the same other core: three threads on the 2 cores
         // measured slowed the load, which is what the first answer waits for (docs/first-start-benchmark.md).
         var searchIndex = validation.thenCompose(valid -> SearchModule.inBackground(graph, o.project(), progress));
+        String fingerprint = earlyFingerprint != null ? earlyFingerprint : await(hashing);
         Rebuild.Loaded loaded;
         try {
             loaded = Rebuild.load(store, graph, fingerprint, o.keepFreeBytes(), progress);
@@ -214,6 +218,36 @@ public final class TreatyServer implements AutoCloseable {
         java.time.Instant builtAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return new Served(loaded.gen().tdb2(), loaded.gen().dumps(), graph, null, fingerprint, builtAt,
                 () -> Rebuild.finish(loaded, graph, builtAt, o.project().wikidataCacheDir(), progress), searchIndex);
+    }
+
+    /** Starts hashing the project's inputs and the running code ({@link Fingerprint}) on a thread of its own. */
+    private static java.util.concurrent.CompletableFuture<String> fingerprintInBackground(Project project) {
+        var f = new java.util.concurrent.CompletableFuture<String>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(Fingerprint.of(project));
+            } catch (IOException | RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "treaty-graph-fingerprint");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    /** The fingerprint, once hashed; what hashing it threw, as it would have been thrown here. */
+    private static String await(java.util.concurrent.CompletableFuture<String> hashing) throws IOException {
+        try {
+            return hashing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fingerprinting the inputs", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IOException(e.getCause());
+        }
     }
 
     /** Starts the SHACL validation of a fresh build on a thread of its own; the future holds what it threw. */
