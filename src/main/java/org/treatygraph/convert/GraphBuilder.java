@@ -79,6 +79,16 @@ public final class GraphBuilder {
     }
 
     public TreatyGraph build() throws IOException {
+        TreatyGraph graph = buildUnvalidated();
+        validate(graph);
+        return graph;
+    }
+
+    /**
+     * {@link #build} up to the SHACL validation, which {@link #validate} then does: a server loads the store
+     * while it validates (the other core), and uses the graph only once the validation passed.
+     */
+    public TreatyGraph buildUnvalidated() throws IOException {
         progress.step("reading the ontology " + project.display(project.ontologyFile()));
         OntologyIndex ontology = OntologyIndex.load(project.ontologyFile());
 
@@ -140,8 +150,6 @@ public final class GraphBuilder {
         for (String w : closure.warnings()) warnings.add(new Problem(Problem.Severity.WARNING, null, null, w.replaceFirst("^warning: ", "")));
         TreatyGraph graph = new TreatyGraph(asserted, provenance, ontology.graph(), closure, locations);
         checkConsistency(graph);
-        progress.step("validating against the SHACL shapes " + project.display(project.shapesFile()));
-        validate(graph, ontology);
         return graph;
     }
 
@@ -192,7 +200,9 @@ public final class GraphBuilder {
         if (!problems.isEmpty()) throw new InputException(problems);
     }
 
-    private void validate(TreatyGraph graph, OntologyIndex ontology) {
+    /** Validates a graph {@link #buildUnvalidated} made against the SHACL shapes: violations stop the build, the rest are warnings. */
+    public void validate(TreatyGraph graph) {
+        progress.step("validating against the SHACL shapes " + project.display(project.shapesFile()));
         Graph shapesGraph = RDFDataMgr.loadGraph(project.shapesFile().toString());
         Shapes shapes = Shapes.parse(shapesGraph);
         ValidationReport report = ShaclValidator.get().validate(shapes, graph.union());

@@ -13,7 +13,10 @@ public final class SourceText {
     private final Node iri;
     private final String text;
     private final int[] lineStarts;
+    /** The char index of the second half of each surrogate pair, ascending: what a code-point offset skips. */
+    private final int[] pairEnds;
     private final SourceLayout layout;
+    private volatile int[][] years;   // see years()
 
     public SourceText(String code, String fileName, Node iri, String text) {
         this(code, fileName, iri, text, SourceLayout.ALL_RUNNING_TEXT);
@@ -26,6 +29,7 @@ public final class SourceText {
         this.iri = iri;
         this.text = text;
         this.lineStarts = lineStarts(text);
+        this.pairEnds = pairEnds(text);
     }
 
     public String code() { return code; }
@@ -37,7 +41,22 @@ public final class SourceText {
 
     /** The code-point offset of a UTF-16 char index. */
     public int codePointOffset(int charIndex) {
-        return text.codePointCount(0, charIndex);
+        // As text.codePointCount(0, charIndex), without counting from the start for each of thousands of citations.
+        int i = Arrays.binarySearch(pairEnds, charIndex);
+        return charIndex - (i >= 0 ? i : -i - 1);
+    }
+
+    private static int[] pairEnds(String text) {
+        int[] out = new int[0];
+        int n = 0;
+        for (int i = 1; i < text.length(); i++) {
+            if (Character.isLowSurrogate(text.charAt(i)) && Character.isHighSurrogate(text.charAt(i - 1))) {
+                if (n == out.length) out = Arrays.copyOf(out, Math.max(8, 2 * n));
+                out[n++] = i;
+                i++;   // a low surrogate cannot begin another pair
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** The 1-based line a char index lies on. */
@@ -71,11 +90,31 @@ public final class SourceText {
      * gets its year from the paragraph around it.
      */
     public int yearInForce(int charIndex) {
+        int[][] y = years();
+        int i = Arrays.binarySearch(y[0], charIndex);
+        int before = i >= 0 ? i : -i - 1;   // the years that begin before charIndex
+        return before == 0 ? -1 : y[1][before - 1];
+    }
+
+    /** Where each year of the running text begins, and the year: found once, for the many dates that ask. */
+    private int[][] years() {
+        int[][] y = years;
+        if (y != null) return y;
         java.util.regex.Matcher m = YEAR.matcher(text);
-        int year = -1;
-        while (m.find() && m.start() < charIndex)
-            if (layout.regionOf(lineOf(m.start())) == SourceLayout.Region.RUNNING_TEXT) year = Integer.parseInt(m.group());
-        return year;
+        int[] starts = new int[16], values = new int[16];
+        int n = 0;
+        while (m.find()) {
+            if (layout.regionOf(lineOf(m.start())) != SourceLayout.Region.RUNNING_TEXT) continue;
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, 2 * n);
+                values = Arrays.copyOf(values, 2 * n);
+            }
+            starts[n] = m.start();
+            values[n++] = Integer.parseInt(m.group());
+        }
+        y = new int[][] {Arrays.copyOf(starts, n), Arrays.copyOf(values, n)};
+        years = y;
+        return y;
     }
 
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?<![\\p{Alnum}.,])1[89]\\d\\d(?![\\p{Alnum}]|[.,]\\d)");

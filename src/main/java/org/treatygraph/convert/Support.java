@@ -417,7 +417,11 @@ final class Support {
     }
 
     private static int depth(Node n) {
-        return n.isURI() ? (int) n.getURI().chars().filter(ch -> ch == '/').count() : 0;
+        if (!n.isURI()) return 0;
+        String uri = n.getURI();
+        int slashes = 0;
+        for (int i = 0; i < uri.length(); i++) if (uri.charAt(i) == '/') slashes++;
+        return slashes;
     }
 
     private String show(Node n) {

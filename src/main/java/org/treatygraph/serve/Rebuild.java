@@ -126,6 +126,7 @@ final class Rebuild {
                 throw e;
             }
             loader.finishBulk();
+            progress.step("the store is loaded");
         } finally {
             try {
                 TDBInternal.expel(dsg, true);   // closes it and lets go of its lock, for Fuseki to open

@@ -155,46 +155,146 @@ public final class TreatyServer implements AutoCloseable {
             progress.step("note: " + store.dir() + " also holds a store of the earlier layout (Data-0001, tdb.lock; "
                     + store.dir().getFileName() + ".fingerprint and dumps/ beside it); it is no longer read and can be deleted");
         }
-        String fingerprint = Fingerprint.of(o.project());
         if (o.snapshot() != null) {   // a replica: a copy of the published build, never one of its own
-            Generation copy = Snapshot.install(store, o.snapshot(), fingerprint, o.keepFreeBytes(), progress);
+            Generation copy = Snapshot.install(store, o.snapshot(), Fingerprint.of(o.project()), o.keepFreeBytes(), progress);
             return new Served(copy.tdb2(), copy.dumps(), null, null, copy.fingerprint(), copy.builtAt(), null);
         }
         Generation current = store.current();
         store.removeOthers(current, progress);   // what a killed rebuild left
-        if (current != null && fingerprint.equals(current.fingerprint())) {
+        // The inputs are hashed now (the running jar's 60 MB too); with no store yet, nothing waits for the hash
+        // before the store is loaded, so it is taken on the other core while the graph is built.
+        var hashing = fingerprintInBackground(o.project());
+        String earlyFingerprint = current == null ? null : await(hashing);
+        if (current != null && earlyFingerprint.equals(current.fingerprint())) {
             progress.step("opening the store " + current.tdb2() + " (loaded from the current inputs)");
             return new Served(current.tdb2(), current.dumps(), null, null, current.fingerprint(), current.builtAt(), null);
         }
         progress.step(current == null ? "no store yet in " + store.dir() + ": building the graph"
                 : "the inputs changed since the store was loaded: building the graph");
+        GraphBuilder builder = new GraphBuilder(o.project(), progress);
         TreatyGraph graph;
         try {
-            graph = new GraphBuilder(o.project(), progress).build();
+            graph = builder.buildUnvalidated();
+        } catch (InputException e) {
+            return previous(current, e, progress);
+        }
+        // SHACL validation runs while the store loads (the other core). Its result is awaited before the new
+        // generation is served; when it fails, the generation is removed and nothing changes, as if the build had
+        // stopped before the load. Its problems come first, as they did when it ran before the load.
+        var validation = validateInBackground(builder, graph, progress);
+        try {
             // The proposals' properties are read by the dumps: their problems, too, leave the previous build serving.
             org.treatygraph.publish.WikidataProperties.load(o.project().wikidataLinksFile().resolveSibling(org.treatygraph.publish.WikidataProperties.FILE_NAME));
         } catch (InputException e) {
-            if (current == null) throw e;
-            e.problems().forEach(p -> progress.step(p.toString()));
-            String why = e.problems().size() + " problem(s) in the inputs: serving the previous build (" + current.describe()
-                    + ") until they are fixed";
-            progress.step(why);
-            return new Served(current.tdb2(), current.dumps(), null, why, current.fingerprint(), current.builtAt(), null);
+            awaitValidation(validation, current, progress);
+            return previous(current, e, progress);
         }
-        // The search index, from the graph in memory while the store loads (the other core): the same entities
-        // the loaded store would give it.
-        var searchIndex = SearchModule.inBackground(graph, o.project(), progress);
+        // The search index, from the graph in memory while the store loads: the same entities the loaded store
+        // would give it. It is made after the validation, on the same other core: three threads on the 2 cores
+        // measured slowed the load, which is what the first answer waits for (docs/first-start-benchmark.md).
+        var searchIndex = validation.thenCompose(valid -> SearchModule.inBackground(graph, o.project(), progress));
+        String fingerprint = earlyFingerprint != null ? earlyFingerprint : await(hashing);
         Rebuild.Loaded loaded;
         try {
             loaded = Rebuild.load(store, graph, fingerprint, o.keepFreeBytes(), progress);
         } catch (IOException | RuntimeException e) {
             searchIndex.cancel(false);
+            Served invalid = awaitValidation(validation, current, progress);   // the generation is already removed
+            if (invalid != null) return invalid;
             throw e;
+        }
+        Served invalid;
+        try {
+            invalid = awaitValidation(validation, current, progress);
+        } catch (RuntimeException | Error e) {
+            Store.deleteTree(loaded.gen().dir());
+            throw e;
+        }
+        if (invalid != null) {
+            searchIndex.cancel(false);
+            Store.deleteTree(loaded.gen().dir());
+            return invalid;
         }
         java.time.Instant builtAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return new Served(loaded.gen().tdb2(), loaded.gen().dumps(), graph, null, fingerprint, builtAt,
                 () -> Rebuild.finish(loaded, graph, builtAt, o.project().wikidataCacheDir(), progress), searchIndex);
+    }
 
+    /** Starts hashing the project's inputs and the running code ({@link Fingerprint}) on a thread of its own. */
+    private static java.util.concurrent.CompletableFuture<String> fingerprintInBackground(Project project) {
+        var f = new java.util.concurrent.CompletableFuture<String>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(Fingerprint.of(project));
+            } catch (IOException | RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "treaty-graph-fingerprint");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    /** The fingerprint, once hashed; what hashing it threw, as it would have been thrown here. */
+    private static String await(java.util.concurrent.CompletableFuture<String> hashing) throws IOException {
+        try {
+            return hashing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fingerprinting the inputs", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** Starts the SHACL validation of a fresh build on a thread of its own; the future holds what it threw. */
+    private static java.util.concurrent.CompletableFuture<Void> validateInBackground(GraphBuilder builder, TreatyGraph graph, Progress progress) {
+        var f = new java.util.concurrent.CompletableFuture<Void>();
+        Thread t = new Thread(() -> {
+            try {
+                builder.validate(graph);
+                progress.step("SHACL validation passed (beside the load)");
+                f.complete(null);
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "treaty-graph-validate");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    /**
+     * Waits for the validation: null when it passed; the previous build to serve when it found problems and there
+     * is one. Its problems with no previous build, and anything else it threw, are thrown as they were from the build.
+     */
+    private static Served awaitValidation(java.util.concurrent.CompletableFuture<Void> validation, Generation current, Progress progress)
+            throws IOException {
+        try {
+            validation.get();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while validating the build", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof InputException ie) return previous(current, ie, progress);
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** The inputs are broken: the current generation serves on and says why; with none, the problems end the start. */
+    private static Served previous(Generation current, InputException e, Progress progress) throws IOException {
+        if (current == null) throw e;
+        e.problems().forEach(p -> progress.step(p.toString()));
+        String why = e.problems().size() + " problem(s) in the inputs: serving the previous build (" + current.describe()
+                + ") until they are fixed";
+        progress.step(why);
+        return new Served(current.tdb2(), current.dumps(), null, why, current.fingerprint(), current.builtAt(), null);
     }
 
     private static TreatyServer serve(Options o, InetAddress listen, Served served, Store store, Path scratch, Progress progress) throws IOException {

@@ -217,6 +217,45 @@ class StoreTest {
         }
     }
 
+    /**
+     * The SHACL validation of a fresh build runs while its store loads: when it fails, the loaded generation is
+     * removed, nothing is switched, and the error is the one the build gives (located), as when it ran first.
+     */
+    @Test
+    void aShaclViolationFoundWhileTheStoreLoadsRemovesTheNewGenerationAndThePreviousBuildServes() throws Exception {
+        String violating = Files.readString(Path.of("src/test/resources/bad-input/13-shacl-violation/records.yaml"));
+        String expected = "data/records/test.yaml:24:7: error: SHACL: focus node change/batumi-nowhere";
+        Project fresh = TestProjects.scratch(dir.resolve("fresh"), violating);
+        Path freshDb = dir.resolve("fresh-run/tdb2");
+        try (ServeProcess serve = ServeProcess.treatyGraph(List.of(), List.of(), serveArgs(fresh, freshDb))) {
+            String out = failed(serve, 1);
+            assertTrue(out.contains(expected) && out.contains("1 problem(s); nothing was written."), out);
+        }
+        assertEquals(List.of(), generations(freshDb), "the generation loaded beside the validation is removed");
+
+        Path db = dir.resolve("run/tdb2");
+        Project p = builtOnce(db);
+        Files.writeString(p.recordsDir().resolve("test.yaml"), violating);
+        Map<String, String> before = published(db);
+        StringWriter log = new StringWriter();
+        try (TreatyServer s = start(p, db, log)) {
+            assertEquals(A, served(s.url()));
+            assertTrue(log.toString().contains("loading the named graphs into the store " + db.resolve("gen-2")), "it loaded beside: " + log);
+            assertTrue(log.toString().contains(expected) && log.toString().contains("1 problem(s) in the inputs: serving the previous build (gen-1"), log.toString());
+            assertTrue(s.stale().startsWith("1 problem(s) in the inputs: serving the previous build (gen-1"), s.stale());
+            assertTrue(s.awaitDumps(), "nothing left to write");
+            assertEquals(List.of("gen-1"), generations(db), "the new generation is removed");
+        }
+        assertEquals(before, published(db), "the previous build's dumps and marks are as they were");
+    }
+
+    /** The files of a store directory other than the TDB2 databases (which a server opening them may touch) and the lock. */
+    private static Map<String, String> published(Path db) throws IOException {
+        Map<String, String> files = snapshot(db);
+        files.keySet().removeIf(f -> f.equals("lock") || f.matches("gen-\\d+/tdb2/.*"));
+        return files;
+    }
+
     @Test
     void tooLittleFreeSpaceIsAClearErrorAndLeavesThePreviousBuild() throws Exception {
         Path db = dir.resolve("run/tdb2");
