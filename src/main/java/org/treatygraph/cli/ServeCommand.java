@@ -24,9 +24,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "The store directory: generations of the TDB2 store, each with the dumps of its build (default: ${DEFAULT-VALUE}).")
     Path db;
 
-    @Option(names = "--keep-free", paramLabel = "MIB", defaultValue = "64",
-            description = "Space in MiB a rebuild must leave free on the store's disk, beyond its estimate (default: ${DEFAULT-VALUE}).")
-    long keepFreeMib;
+    @Mixin KeepFreeOption keepFree;
 
     @Option(names = "--releases", paramLabel = "DIR", defaultValue = "run/releases",
             description = "The releases to serve under /dumps/releases/ (default: ${DEFAULT-VALUE}; the `release` command writes them).")
@@ -59,12 +57,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (keepFreeMib < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--keep-free must be 0 or more MiB, not " + keepFreeMib);
+        long keepFreeBytes = keepFree.bytes(spec.commandLine());
         if (mem && snapshot != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--snapshot copies the snapshot into --db; it cannot be served --mem");
         var p = project.project();
         Path store = mem ? null : (db.isAbsolute() ? db : p.root().resolve(db));
         Path conf = config.isAbsolute() ? config : p.root().resolve(config);
-        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, host, timeout, java.util.List.of(), keepFreeMib << 20,
+        TreatyServer server = TreatyServer.start(new TreatyServer.Options(p, conf, store, port, baseIri, host, timeout, java.util.List.of(), keepFreeBytes,
                         releases.isAbsolute() ? releases : p.root().resolve(releases),
                         snapshot == null ? null : snapshot.toAbsolutePath()),
                 new Progress(spec.commandLine().getErr()));

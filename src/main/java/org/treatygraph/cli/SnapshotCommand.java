@@ -21,14 +21,11 @@ final class SnapshotCommand implements Callable<Integer> {
             description = "Where to write the snapshot: a directory that does not exist yet.")
     Path out;
 
-    @Option(names = "--keep-free", paramLabel = "MIB", defaultValue = "64",
-            description = "Space in MiB to leave free on the disk, beyond the build's estimate (default: ${DEFAULT-VALUE}).")
-    long keepFreeMib;
+    @Mixin KeepFreeOption keepFree;
 
     @Override
     public Integer call() throws Exception {
-        if (keepFreeMib < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--keep-free must be 0 or more MiB, not " + keepFreeMib);
-        Snapshot.write(project.project(), out, keepFreeMib << 20, new Progress(spec.commandLine().getErr()));
+        Snapshot.write(project.project(), out, keepFree.bytes(spec.commandLine()), new Progress(spec.commandLine().getErr()));
         spec.commandLine().getOut().println(out.toAbsolutePath().normalize());
         return 0;
     }
