@@ -197,32 +197,12 @@ final class DumpsServlet extends HttpServlet {
 
     /**
      * Whether the dumps are there to answer from. A fresh build writes them just after the server starts: a
-     * request meanwhile waits for them ({@link DumpsReady}), or is told to come back (503, Retry-After); when
+     * request meanwhile waits for them ({@link Readiness}), or is told to come back (503, Retry-After); when
      * they could not be written, 503 says why. Never a file half-written: they appear all at once.
      */
     private boolean ready(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        DumpsReady ready = site.dumpsReady();
-        boolean settled;
-        try {
-            settled = ready.awaitBriefly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            settled = false;
-        }
-        String why;
-        if (!settled) {
-            resp.setHeader("Retry-After", Integer.toString(DumpsReady.RETRY_AFTER_SECONDS));
-            why = "The dumps of this build are being written: try again in " + DumpsReady.RETRY_AFTER_SECONDS + " s.";
-        } else if ((why = ready.failure()) != null) {
-            why = "The " + why.substring(4) + "; the SPARQL endpoint and the pages still answer.";
-        } else {
-            return true;
-        }
-        // As the query gate refuses: the message itself, and one log line (a 503 is no client's mistake).
-        Refusals.reason(req, why);
-        Refusals.log(req.getMethod(), req.getRequestURI(), "503: " + why);
-        Replies.send(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "text/plain; charset=utf-8", (why + "\n").getBytes(StandardCharsets.UTF_8));
-        return false;
+        return site.dumpsReady().admit(req, resp, "The dumps of this build are being written: try again in " + Readiness.RETRY_AFTER_SECONDS + " s.",
+                why -> "The " + why.substring(4) + "; the SPARQL endpoint and the pages still answer.", false);
     }
 
     private void listing(HttpServletResponse resp) throws IOException {

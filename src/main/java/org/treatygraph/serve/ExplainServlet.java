@@ -16,22 +16,23 @@ import org.treatygraph.reason.Explanation;
 
 /**
  * /explain?s=IRI&amp;p=IRI&amp;o=IRI: why a fact holds, step by step in words (ExplainPage). The derivations live in
- * the reasoner's memory, not in the store, so a server that opened an existing store builds the graph
- * once, at the first request.
+ * the reasoner's memory, not in the store: the graph this server's start built ({@link Site#built}), or for a
+ * server that opened an existing store, the graph built once, at the first request.
  */
 final class ExplainServlet extends HttpServlet {
     private final Site site;
     private final Project project;
     private volatile TreatyGraph graph;
 
-    ExplainServlet(Site site, Project project, TreatyGraph built) {
+    ExplainServlet(Site site, Project project) {
         this.site = site;
         this.project = project;
-        this.graph = built;
     }
 
     private TreatyGraph graph() throws IOException {
-        TreatyGraph g = graph;
+        TreatyGraph g = site.built();
+        if (g != null) return g;
+        g = graph;
         if (g != null) return g;
         synchronized (this) {
             if (graph == null) graph = new GraphBuilder(project, Progress.SILENT).build();

@@ -23,12 +23,12 @@ import java.util.Map;
 final class GeoJsonViews {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
-    private final java.util.function.Supplier<DumpsReady> ready;
+    private final java.util.function.Supplier<Readiness> ready;
     private volatile Loaded loaded;
 
     private record Loaded(FileTime modified, Map<String, JsonNode> byId, Map<String, String> texts) {}
 
-    GeoJsonViews(Path dumps, java.util.function.Supplier<DumpsReady> ready) {
+    GeoJsonViews(Path dumps, java.util.function.Supplier<Readiness> ready) {
         this.file = dumps.resolve("territories.geojson");
         this.ready = ready;
     }

@@ -11,7 +11,8 @@ import org.treatygraph.ontology.IriScheme;
 final class OntologyPages {
     private OntologyPages() {}
 
-    static String html(Site site, TreatyGraph built) {
+    static String html(Site site) {
+        TreatyGraph built = site.built();
         String page = site.ontologyPage;
         if (page != null) return page;
         Graph ontology = RDFDataMgr.loadGraph(site.ontologyFile.toString());

@@ -8,7 +8,6 @@ import org.apache.jena.fuseki.main.sys.FusekiModule;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.RDFDataMgr;
 import org.treatygraph.convert.Project;
-import org.treatygraph.convert.TreatyGraph;
 
 /**
  * The pages for people and their RDF: /id/* (Linked Data by content negotiation), /explain, /ontology and
@@ -18,13 +17,10 @@ import org.treatygraph.convert.TreatyGraph;
 final class PagesModule implements FusekiModule {
     private final Site site;
     private final Project project;
-    private final TreatyGraph built;
 
-    /** @param built the graph this start built, or null when the store was current (pages read the store) */
-    PagesModule(Site site, Project project, TreatyGraph built) {
+    PagesModule(Site site, Project project) {
         this.site = site;
         this.project = project;
-        this.built = built;
     }
 
     @Override
@@ -34,7 +30,7 @@ final class PagesModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
-        OntologyServlet ontology = new OntologyServlet(project.ontologyFile(), () -> OntologyPages.html(site, built));
+        OntologyServlet ontology = new OntologyServlet(project.ontologyFile(), () -> OntologyPages.html(site));
         OntologyServlet shapes = new OntologyServlet(project.shapesFile(),
                 () -> ShapesPage.render(RDFDataMgr.loadGraph(project.shapesFile().toString())));
         builder.addServlet("/ontology", ontology).addServlet("/shapes", shapes);
@@ -53,7 +49,7 @@ final class PagesModule implements FusekiModule {
         BrowseServlet browse = new BrowseServlet(site);
         MapServlet map = new MapServlet(site, config == null ? Set.of() : ConfigContext.values(config, "tg:mapTiles"));
         builder.addServlet("/id/*", new EntityServlet(site))
-                .addServlet("/explain", new ExplainServlet(site, project, built))
+                .addServlet("/explain", new ExplainServlet(site, project))
                 .addServlet(QueryPageServlet.PATH, query)
                 .addServlet("/browse", browse)
                 .addServlet("/timeline", new TimelineServlet(browse))

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +21,13 @@ import org.treatygraph.publish.DumpWriter;
 import org.treatygraph.serve.Store.Generation;
 
 /**
- * Makes a new generation of the store from a built graph, beside the current one, in two parts. {@link #load}
- * checks the free space and bulk-loads the named graphs into a fresh TDB2 database, straight from the graph in
- * memory; the server then serves that database. {@link #finish} writes the dumps beside it, records the
+ * Makes a new generation of the store from a built graph, beside the current one. {@link #begin} checks the free
+ * space and makes the generation's directory, {@link #open} its TDB2 database, and {@link #load} bulk-loads the
+ * named graphs into it, straight from the graph in memory; the server serves that database (a fresh build's
+ * server listens meanwhile: {@link FreshBuild}). {@link #finish} writes the dumps beside it, records the
  * fingerprint, and only then switches the store to it. A kill at any point before the switch leaves the current
- * generation as it was (the next start removes the unfinished one); a failure removes what it can of the new one.
+ * generation as it was (the next start removes the unfinished one); a failure removes what it can of the new
+ * one ({@link #abandon}).
  */
 final class Rebuild {
     /**
@@ -38,18 +41,24 @@ final class Rebuild {
     /** The steps a test can stop a rebuild before (see {@link #pauseAt}), in order. */
     static final List<String> STEPS = List.of("load", "commit", "dumps", "mark", "switch", "cleanup");
 
-    /** A generation whose store is loaded and whose dumps are still to be written. */
-    record Loaded(Store store, Generation gen, Generation previous, long needed, String fingerprint) {}
+    /** A new generation, not yet current: its store loading or loaded, its dumps still to be written. */
+    record NewGeneration(Store store, Generation gen, Generation previous, long needed, String fingerprint) {}
 
     private Rebuild() {}
 
     /**
-     * The new generation with its store loaded; not yet current.
+     * A new generation for a graph, in a directory already made for it ({@link Store#create}) while the graph was
+     * built; refused when the disk has too little space for it.
      *
      * @param keepFree bytes that must stay free on the store's disk after the new generation is written
      */
-    static Loaded load(Store store, TreatyGraph graph, String fingerprint, long keepFree, Progress progress) throws IOException {
+    static NewGeneration begin(Store store, Generation gen, TreatyGraph graph, String fingerprint, long keepFree) throws IOException {
         Generation previous = store.current();
+        return new NewGeneration(store, gen, previous, checkSpace(store, graph, keepFree, previous), fingerprint);
+    }
+
+    /** The bytes a new generation for the graph needs; an error when they, and {@code keepFree}, are not free. */
+    private static long checkSpace(Store store, TreatyGraph graph, long keepFree, Generation previous) throws IOException {
         long needed = estimate(graph);
         long free = store.usableSpace();
         if (free < needed + keepFree) {
@@ -57,21 +66,73 @@ final class Rebuild {
                     + (keepFree > 0 ? " and --keep-free asks for " + mib(keepFree) + " to stay free" : "") + ", but " + mib(free)
                     + " are free. " + kept(previous));
         }
-        Generation gen = store.create();
-        try {
-            pauseAt("load");
-            load(graph, gen.tdb2(), progress);
-        } catch (RuntimeException | InternalError e) {
-            throw failed(store, gen, previous, needed, e, true);
+        return needed;
+    }
+
+    /** Removes a generation nothing is served from, letting go of its store first where one was opened. */
+    static void remove(Generation gen) throws IOException {
+        if (Files.isDirectory(gen.tdb2())) {
+            try {
+                TDBInternal.expel(DatabaseMgr.connectDatasetGraph(gen.tdb2().toString()), true);
+            } catch (RuntimeException | InternalError unopenable) {
+                // a store that never came to be: its files go all the same
+            }
         }
-        return new Loaded(store, gen, previous, needed, fingerprint);
+        Store.deleteTree(gen.dir());
+    }
+
+    /**
+     * The new generation's TDB2 database, created empty. TDB2 keeps one database object per location in a JVM, so
+     * the server's configuration, naming the same location, is handed this same one.
+     */
+    static DatasetGraph open(NewGeneration n) throws IOException {
+        try {
+            return DatabaseMgr.connectDatasetGraph(n.gen().tdb2().toString());
+        } catch (RuntimeException | InternalError e) {
+            throw abandon(n, null, e);
+        }
+    }
+
+    /**
+     * Builds a new generation's store and lets go of it, all on this thread (a snapshot: no server serves it).
+     * Its dumps are then {@link #finish}'s to write.
+     */
+    static NewGeneration load(Store store, TreatyGraph graph, String fingerprint, long keepFree, Progress progress) throws IOException {
+        Generation previous = store.current();
+        long needed = checkSpace(store, graph, keepFree, previous);
+        NewGeneration n = new NewGeneration(store, store.create(), previous, needed, fingerprint);
+        DatasetGraph dsg = open(n);
+        try {
+            load(graph, dsg, n.gen().tdb2(), progress);
+        } catch (RuntimeException | InternalError e) {
+            throw abandon(n, dsg, e);
+        }
+        TDBInternal.expel(dsg, true);   // closes it and lets go of its lock
+        return n;
+    }
+
+    /**
+     * After a failure (of the load, or of anything else before the generation was served): lets go of its store,
+     * removes the generation, and says what failed, where, and what space it needed.
+     *
+     * @param dsg its store, or null when it was never opened
+     */
+    static IOException abandon(NewGeneration n, DatasetGraph dsg, Throwable e) throws IOException {
+        if (dsg != null) {
+            try {
+                TDBInternal.expel(dsg, true);
+            } catch (RuntimeException | InternalError alreadyFailing) {
+                // only after a failed load, whose generation is removed anyway
+            }
+        }
+        return failed(n.store(), n.gen(), n.previous(), n.needed(), e, true);
     }
 
     /**
      * Writes the dumps into the loaded generation, marks it complete and makes it current; then removes the
      * others. {@code builtAt} becomes the fingerprint's time, which later starts read as when it was built.
      */
-    static void finish(Loaded l, TreatyGraph graph, java.time.Instant builtAt, Path wikidataCache, Progress progress) throws IOException {
+    static void finish(NewGeneration l, TreatyGraph graph, java.time.Instant builtAt, Path wikidataCache, Progress progress) throws IOException {
         Generation gen = l.gen();
         try {
             pauseAt("dumps");
@@ -106,34 +167,27 @@ final class Rebuild {
     }
 
     /**
-     * TDB2's bulk loader, fed the quads from memory: no file in between; it commits once, at the end. The basic
-     * plan, which loads on this thread: the phased and parallel plans (tdb2.tdbloader's) hand the quads to worker
-     * threads, and a worker that meets a full disk leaves this thread waiting for ever (seen in StoreTest); on
-     * 2 cores they were no faster on this data (docs/first-start-benchmark.md).
+     * TDB2's bulk loader, fed the quads from memory into the new generation's open store: no file in between;
+     * it commits once, at the end. The basic plan, which loads on the calling thread: the phased and parallel
+     * plans (tdb2.tdbloader's) hand the quads to worker threads, and a worker that meets a full disk leaves the
+     * caller waiting for ever (seen in StoreTest); on 2 cores they were no faster on this data
+     * (docs/first-start-benchmark.md). What it throws is the caller's to {@link #abandon}.
      */
-    private static void load(TreatyGraph graph, Path location, Progress progress) {
+    static void load(TreatyGraph graph, DatasetGraph dsg, Path location, Progress progress) {
+        pauseAt("load");
         progress.step("loading the named graphs into the store " + location);
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
+        DataLoader loader = LoaderFactory.basicLoader(dsg, (fmt, args) -> {});
+        loader.startBulk();
         try {
-            DataLoader loader = LoaderFactory.basicLoader(dsg, (fmt, args) -> {});
-            loader.startBulk();
-            try {
-                StreamRDF to = loader.stream();
-                graph.namedGraphs().find().forEachRemaining(to::quad);
-                pauseAt("commit");
-            } catch (RuntimeException | Error e) {
-                loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
-                throw e;
-            }
-            loader.finishBulk();
-            progress.step("the store is loaded");
-        } finally {
-            try {
-                TDBInternal.expel(dsg, true);   // closes it and lets go of its lock, for Fuseki to open
-            } catch (RuntimeException | InternalError alreadyFailing) {
-                // only after a failed load, whose generation is removed anyway
-            }
+            StreamRDF to = loader.stream();
+            graph.namedGraphs().find().forEachRemaining(to::quad);
+            pauseAt("commit");
+        } catch (RuntimeException | Error e) {
+            loader.finishException(e instanceof Exception ex ? ex : new RuntimeException(e));
+            throw e;
         }
+        loader.finishBulk();
+        progress.step("the store is loaded");
     }
 
     private static String kept(Generation previous) throws IOException {

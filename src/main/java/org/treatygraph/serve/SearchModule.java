@@ -23,30 +23,22 @@ final class SearchModule implements FusekiModule {
     private final Site site;
     private final Project project;
     private final Progress progress;
-    private volatile SearchIndex index;
-    private final java.util.concurrent.CompletableFuture<SearchIndex> built;   // made beside the load, or null
+    private final boolean madeBeside;
 
-    /** @param built the index a fresh build made from its graph in memory ({@link #inBackground}), or null: made from the store */
-    SearchModule(Site site, Project project, Progress progress, java.util.concurrent.CompletableFuture<SearchIndex> built) {
+    /**
+     * @param madeBeside whether a fresh build makes the index from its graph in memory ({@link #inBackground}) and
+     *                   hands it to the site before the server answers ({@link TreatyServer}); else it is made from the store here
+     */
+    SearchModule(Site site, Project project, Progress progress, boolean madeBeside) {
         this.site = site;
         this.project = project;
         this.progress = progress;
-        this.built = built;
+        this.madeBeside = madeBeside;
     }
 
     /** Starts making the index from a fresh build's graph in memory, on a thread of its own (beside the store's load). */
     static java.util.concurrent.CompletableFuture<SearchIndex> inBackground(org.treatygraph.convert.TreatyGraph graph, Project project, Progress progress) {
-        var f = new java.util.concurrent.CompletableFuture<SearchIndex>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(SearchIndex.load(graph.queryDataset(), variants(project, progress)));
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-            }
-        }, "treaty-graph-search-index");
-        t.setDaemon(true);
-        t.start();
-        return f;
+        return Background.run("treaty-graph-search-index", () -> SearchIndex.load(graph.queryDataset(), variants(project, progress)));
     }
 
     private static List<List<String>> variants(Project project, Progress progress) {
@@ -66,7 +58,7 @@ final class SearchModule implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder builder, Set<String> datasetNames, Model config) {
-        SearchServlet search = new SearchServlet(site, () -> index);
+        SearchServlet search = new SearchServlet(site, site::searchIndex);
         PageCaching caching = new PageCaching(site);   // hits change only with the build
         builder.addFilter("/search", caching).addFilter("/search.json", caching)
                 .addServlet("/search", search).addServlet("/search.json", search);
@@ -74,13 +66,9 @@ final class SearchModule implements FusekiModule {
 
     @Override
     public void configured(FusekiServer.Builder builder, DataAccessPointRegistry registry, Model config) {
-        if (built != null) {
-            progress.step("search: the index made beside the load");
-            index = built.join();
-        } else {
-            progress.step("indexing the names of the entities for search");
-            index = SearchIndex.load(DatasetFactory.wrap(site.dataset()), variants(project, progress));
-        }
+        if (madeBeside) return;
+        progress.step("indexing the names of the entities for search");
+        SearchIndex index = SearchIndex.load(DatasetFactory.wrap(site.dataset()), variants(project, progress));
         site.searchIndex(index);
         progress.step("search: " + index.size() + " entities indexed");
     }

@@ -14,6 +14,7 @@ final class Site {
     private volatile DatasetGraph dataset;
     private volatile String build;
     private volatile java.time.Instant builtAt;
+    private volatile org.treatygraph.convert.TreatyGraph built;
     /** This server's own: two servers in one JVM keep their descriptions apart. */
     final Descriptions descriptions = new Descriptions();
     /** The ontology page, made on first request. */
@@ -24,7 +25,7 @@ final class Site {
     /** The numbered releases served under /dumps/releases/ (null: none). */
     final org.treatygraph.publish.Releases releases;
     /** Whether the dumps are in place yet (a fresh build writes them once the server answers). */
-    private volatile DumpsReady dumpsReady = DumpsReady.already();
+    private volatile Readiness dumpsReady = Readiness.already();
     /** An entity's places as GeoJSON, from the served territories.geojson (the entity routes and pages). */
     final GeoJsonViews places;
     final Path sources;
@@ -96,6 +97,15 @@ final class Site {
     }
 
     /** When the served build was made (its store generation completed), or null before it is known: pages' Last-Modified. */
+    /** The graph this server's start built, or null when it serves a store built before (pages then read the store). */
+    org.treatygraph.convert.TreatyGraph built() {
+        return built;
+    }
+
+    void built(org.treatygraph.convert.TreatyGraph graph) {
+        this.built = graph;
+    }
+
     java.time.Instant builtAt() {
         return builtAt;
     }
@@ -121,11 +131,11 @@ final class Site {
         return c;
     }
 
-    DumpsReady dumpsReady() {
+    Readiness dumpsReady() {
         return dumpsReady;
     }
 
-    void dumpsReady(DumpsReady ready) {
+    void dumpsReady(Readiness ready) {
         this.dumpsReady = ready;
     }
 

@@ -69,7 +69,7 @@ public final class Snapshot {
         try {
             Generation g;
             try (Store store = Store.lock(work)) {
-                Rebuild.Loaded loaded = Rebuild.load(store, graph, Fingerprint.of(project), keepFree, progress);
+                Rebuild.NewGeneration loaded = Rebuild.load(store, graph, Fingerprint.of(project), keepFree, progress);
                 Rebuild.finish(loaded, graph, java.time.Instant.now(), project.wikidataCacheDir(), progress);
                 g = loaded.gen();
             }

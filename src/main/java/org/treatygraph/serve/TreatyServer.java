@@ -72,19 +72,19 @@ public final class TreatyServer implements AutoCloseable {
 
     /**
      * What this start serves: the TDB2 database (null: in memory) and the dumps of the same build, the graph
-     * when this start built it (else null), why it is not the build of the current inputs (else null), the
-     * fingerprint of what it was built from (inputs and code: what a page's ETag names), when it was built (what
-     * a page's Last-Modified names), and when this start built it, its work left once the server answers
-     * (writing the dumps, making the generation current), else null.
+     * when this start built it before the server was set up (in memory; else null), why it is not the build of the
+     * current inputs (else null), the fingerprint of what it was built from (inputs and code: what a page's ETag
+     * names), when it was built (what a page's Last-Modified names), and whether it is a fresh build on disk, whose
+     * store loads while the server listens, its requests held at the gate until {@link #settle}.
      */
-    private record Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint, java.time.Instant builtAt, Finish finish,
-                          java.util.concurrent.CompletableFuture<org.treatygraph.search.SearchIndex> searchIndex) {
-        Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint, java.time.Instant builtAt, Finish finish) {
-            this(tdb2, dumps, built, stale, fingerprint, builtAt, finish, null);
+    private record Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint, java.time.Instant builtAt,
+                          boolean fresh) {
+        Served(Path tdb2, Path dumps, TreatyGraph built, String stale, String fingerprint, java.time.Instant builtAt) {
+            this(tdb2, dumps, built, stale, fingerprint, builtAt, false);
         }
     }
 
-    /** What a fresh build does once the server answers: writes its dumps (and, on disk, makes its generation current). */
+    /** What a fresh build does once the server answers: writes its dumps and makes its generation current. */
     private interface Finish {
         void run() throws IOException;
     }
@@ -95,16 +95,21 @@ public final class TreatyServer implements AutoCloseable {
     private final Store store;        // null in memory
     private final Path scratch;       // an in-memory server's own dumps directory, removed on close; else null
     private final String stale;
-    private final DumpsReady dumpsReady;
+    private final Site site;
+    private final Readiness loaded;       // a fresh build's store: what every request waits for (StartGate)
+    private final Readiness dumpsReady;
     private volatile Thread finishing;   // writes a fresh build's dumps after the start; null when there is none
 
-    private TreatyServer(FusekiServer fuseki, DatasetGraph dataset, String shownHost, Store store, Path scratch, String stale, DumpsReady dumpsReady) {
+    private TreatyServer(FusekiServer fuseki, Site site, String shownHost, Store store, Path scratch, String stale, Readiness loaded,
+                         Readiness dumpsReady) {
         this.fuseki = fuseki;
-        this.dataset = dataset;
+        this.dataset = site.dataset();
+        this.site = site;
         this.shownHost = shownHost;
         this.store = store;
         this.scratch = scratch;
         this.stale = stale;
+        this.loaded = loaded;
         this.dumpsReady = dumpsReady;
     }
 
@@ -124,21 +129,16 @@ public final class TreatyServer implements AutoCloseable {
         Store store = o.db() == null ? null : Store.lock(o.db());
         Path scratch = null;
         try {
-            Served served;
-            if (store != null) {
-                served = onDisk(store, o, progress);
-            } else {
-                progress.step("building the graph for an in-memory store");
-                TreatyGraph graph = new GraphBuilder(o.project(), progress).build();
-                // Its own directory, so no other server's build is ever served beside this one.
-                scratch = Files.createTempDirectory("treaty-graph-");
-                Path dumps = scratch.resolve("dumps");
-                // Written before it answers: an in-memory store (tests, trials) has no generation to switch, and
-                // a load test that starts at once finds its dumps there.
-                new DumpWriter(progress, o.project().wikidataCacheDir()).write(graph, dumps);
-                served = new Served(null, dumps, graph, null, Fingerprint.of(o.project()), java.time.Instant.now(), null);
-            }
-            return serve(o, listen, served, store, scratch, progress);
+            if (store != null) return onDisk(store, o, listen, progress);
+            progress.step("building the graph for an in-memory store");
+            TreatyGraph graph = new GraphBuilder(o.project(), progress).build();
+            // Its own directory, so no other server's build is ever served beside this one.
+            scratch = Files.createTempDirectory("treaty-graph-");
+            Path dumps = scratch.resolve("dumps");
+            // Written before it answers: an in-memory store (tests, trials) has no generation to switch, and
+            // a load test that starts at once finds its dumps there.
+            new DumpWriter(progress, o.project().wikidataCacheDir()).write(graph, dumps);
+            return serve(o, listen, new Served(null, dumps, graph, null, Fingerprint.of(o.project()), java.time.Instant.now()), store, scratch, progress);
         } catch (IOException | RuntimeException | Error e) {
             if (store != null) store.close();
             if (scratch != null) Store.deleteTree(scratch);
@@ -148,91 +148,108 @@ public final class TreatyServer implements AutoCloseable {
 
     /**
      * The current generation when it was built from the current inputs; else a new one, built beside it and
-     * switched to when complete. When the inputs are broken, the current generation serves on, and says why.
+     * switched to when complete ({@link #fresh}). When the inputs are broken, the current generation serves on,
+     * and says why.
      */
-    private static Served onDisk(Store store, Options o, Progress progress) throws IOException {
+    private static TreatyServer onDisk(Store store, Options o, InetAddress listen, Progress progress) throws IOException {
         if (store.holdsEarlierLayout()) {
             progress.step("note: " + store.dir() + " also holds a store of the earlier layout (Data-0001, tdb.lock; "
                     + store.dir().getFileName() + ".fingerprint and dumps/ beside it); it is no longer read and can be deleted");
         }
         if (o.snapshot() != null) {   // a replica: a copy of the published build, never one of its own
             Generation copy = Snapshot.install(store, o.snapshot(), Fingerprint.of(o.project()), o.keepFreeBytes(), progress);
-            return new Served(copy.tdb2(), copy.dumps(), null, null, copy.fingerprint(), copy.builtAt(), null);
+            return serve(o, listen, new Served(copy.tdb2(), copy.dumps(), null, null, copy.fingerprint(), copy.builtAt()), store, null, progress);
         }
         Generation current = store.current();
         store.removeOthers(current, progress);   // what a killed rebuild left
         // The inputs are hashed now (the running jar's 60 MB too); with no store yet, nothing waits for the hash
-        // before the store is loaded, so it is taken on the other core while the graph is built.
-        var hashing = fingerprintInBackground(o.project());
-        String earlyFingerprint = current == null ? null : await(hashing);
-        if (current != null && earlyFingerprint.equals(current.fingerprint())) {
+        // before the server is set up, so it is taken on the other core while the graph is built.
+        var hashing = Background.run("treaty-graph-fingerprint", () -> {
+            try {
+                return Fingerprint.of(o.project());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (current != null && await(hashing).equals(current.fingerprint())) {
             progress.step("opening the store " + current.tdb2() + " (loaded from the current inputs)");
-            return new Served(current.tdb2(), current.dumps(), null, null, current.fingerprint(), current.builtAt(), null);
+            return serve(o, listen, new Served(current.tdb2(), current.dumps(), null, null, current.fingerprint(), current.builtAt()),
+                    store, null, progress);
         }
         progress.step(current == null ? "no store yet in " + store.dir() + ": building the graph"
                 : "the inputs changed since the store was loaded: building the graph");
-        GraphBuilder builder = new GraphBuilder(o.project(), progress);
-        TreatyGraph graph;
-        try {
-            graph = builder.buildUnvalidated();
-        } catch (InputException e) {
-            return previous(current, e, progress);
-        }
-        // SHACL validation runs while the store loads (the other core). Its result is awaited before the new
-        // generation is served; when it fails, the generation is removed and nothing changes, as if the build had
-        // stopped before the load. Its problems come first, as they did when it ran before the load.
-        var validation = validateInBackground(builder, graph, progress);
-        try {
-            // The proposals' properties are read by the dumps: their problems, too, leave the previous build serving.
-            org.treatygraph.publish.WikidataProperties.load(o.project().wikidataLinksFile().resolveSibling(org.treatygraph.publish.WikidataProperties.FILE_NAME));
-        } catch (InputException e) {
-            awaitValidation(validation, current, progress);
-            return previous(current, e, progress);
-        }
-        // The search index, from the graph in memory while the store loads: the same entities the loaded store
-        // would give it. It is made after the validation, on the same other core: three threads on the 2 cores
-        // measured slowed the load, which is what the first answer waits for (docs/first-start-benchmark.md).
-        var searchIndex = validation.thenCompose(valid -> SearchModule.inBackground(graph, o.project(), progress));
-        String fingerprint = earlyFingerprint != null ? earlyFingerprint : await(hashing);
-        Rebuild.Loaded loaded;
-        try {
-            loaded = Rebuild.load(store, graph, fingerprint, o.keepFreeBytes(), progress);
-        } catch (IOException | RuntimeException e) {
-            searchIndex.cancel(false);
-            Served invalid = awaitValidation(validation, current, progress);   // the generation is already removed
-            if (invalid != null) return invalid;
-            throw e;
-        }
-        Served invalid;
-        try {
-            invalid = awaitValidation(validation, current, progress);
-        } catch (RuntimeException | Error e) {
-            Store.deleteTree(loaded.gen().dir());
-            throw e;
-        }
-        if (invalid != null) {
-            searchIndex.cancel(false);
-            Store.deleteTree(loaded.gen().dir());
-            return invalid;
-        }
-        java.time.Instant builtAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return new Served(loaded.gen().tdb2(), loaded.gen().dumps(), graph, null, fingerprint, builtAt,
-                () -> Rebuild.finish(loaded, graph, builtAt, o.project().wikidataCacheDir(), progress), searchIndex);
+        return fresh(store, current, hashing, o, listen, progress);
     }
 
-    /** Starts hashing the project's inputs and the running code ({@link Fingerprint}) on a thread of its own. */
-    private static java.util.concurrent.CompletableFuture<String> fingerprintInBackground(Project project) {
-        var f = new java.util.concurrent.CompletableFuture<String>();
-        Thread t = new Thread(() -> {
+    /**
+     * A fresh build into a new generation, the work spread over the cores (docs/first-start-benchmark.md): the
+     * server is set up and starts listening on a thread of its own while the graph is built here, its requests held
+     * at its gate; then the store loads while the graph is validated and its search index made ({@link FreshBuild}),
+     * and the gate opens once all are done ({@link #settle}). When the inputs are broken, that server stops before
+     * answering anything, the generation is removed, and the previous build serves, or with none the problems end
+     * the start.
+     */
+    private static TreatyServer fresh(Store store, Generation current, java.util.concurrent.CompletableFuture<String> hashing, Options o,
+                                      InetAddress listen, Progress progress) throws IOException {
+        org.apache.jena.sys.JenaSystem.init();   // here, before two threads use Jena: its initialisation is not for two at once
+        Generation gen = store.create();
+        java.time.Instant builtAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        var starting = Background.run("treaty-graph-server", () -> {
             try {
-                f.complete(Fingerprint.of(project));
-            } catch (IOException | RuntimeException | Error e) {
-                f.completeExceptionally(e);
+                return serve(o, listen, new Served(gen.tdb2(), gen.dumps(), null, null, await(hashing), builtAt, true), store, null, progress);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }, "treaty-graph-fingerprint");
-        t.setDaemon(true);
-        t.start();
-        return f;
+        });
+        GraphBuilder builder = new GraphBuilder(o.project(), progress);
+        TreatyGraph graph;
+        FreshBuild fresh;
+        try {
+            graph = builder.buildUnvalidated();
+            // The proposals' properties are read by the dumps: their problems, too, leave the previous build serving.
+            org.treatygraph.publish.WikidataProperties.load(o.project().wikidataLinksFile().resolveSibling(org.treatygraph.publish.WikidataProperties.FILE_NAME));
+            fresh = FreshBuild.begin(store, gen, builder, graph, await(hashing), o.keepFreeBytes(), o.project(), progress);
+        } catch (IOException | RuntimeException | Error e) {
+            // Nothing was answered: the server set up for this build stops, and its generation goes.
+            TreatyServer unused = awaitQuietly(starting);
+            if (unused != null) unused.stopBeforeAnswering();
+            Rebuild.remove(gen);
+            if (e instanceof InputException invalid) return serve(o, listen, previous(current, invalid, progress), store, null, progress);
+            throw e;
+        }
+        TreatyServer server;
+        try {
+            server = awaitServer(starting);
+        } catch (IOException | RuntimeException | Error e) {
+            IOException located = fresh.abandon(e);
+            if (located != null) throw located;
+            throw e;
+        }
+        return server.settle(fresh, graph, current, o, listen, progress);
+    }
+
+    /** The server set up beside the build, listening; what its setup threw, as thrown there. */
+    private static TreatyServer awaitServer(java.util.concurrent.CompletableFuture<TreatyServer> starting) throws IOException {
+        try {
+            return starting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the server started", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** The server set up beside the build once its setup ended, or null when that failed (the build's own failure is the news). */
+    private static TreatyServer awaitQuietly(java.util.concurrent.CompletableFuture<TreatyServer> starting) {
+        try {
+            return awaitServer(starting);
+        } catch (IOException | RuntimeException | Error e) {
+            return null;
+        }
     }
 
     /** The fingerprint, once hashed; what hashing it threw, as it would have been thrown here. */
@@ -243,44 +260,7 @@ public final class TreatyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fingerprinting the inputs", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IOException(e.getCause());
-        }
-    }
-
-    /** Starts the SHACL validation of a fresh build on a thread of its own; the future holds what it threw. */
-    private static java.util.concurrent.CompletableFuture<Void> validateInBackground(GraphBuilder builder, TreatyGraph graph, Progress progress) {
-        var f = new java.util.concurrent.CompletableFuture<Void>();
-        Thread t = new Thread(() -> {
-            try {
-                builder.validate(graph);
-                progress.step("SHACL validation passed (beside the load)");
-                f.complete(null);
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-            }
-        }, "treaty-graph-validate");
-        t.setDaemon(true);
-        t.start();
-        return f;
-    }
-
-    /**
-     * Waits for the validation: null when it passed; the previous build to serve when it found problems and there
-     * is one. Its problems with no previous build, and anything else it threw, are thrown as they were from the build.
-     */
-    private static Served awaitValidation(java.util.concurrent.CompletableFuture<Void> validation, Generation current, Progress progress)
-            throws IOException {
-        try {
-            validation.get();
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while validating the build", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof InputException ie) return previous(current, ie, progress);
+            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
             if (e.getCause() instanceof RuntimeException re) throw re;
             if (e.getCause() instanceof Error err) throw err;
             throw new IOException(e.getCause());
@@ -294,7 +274,7 @@ public final class TreatyServer implements AutoCloseable {
         String why = e.problems().size() + " problem(s) in the inputs: serving the previous build (" + current.describe()
                 + ") until they are fixed";
         progress.step(why);
-        return new Served(current.tdb2(), current.dumps(), null, why, current.fingerprint(), current.builtAt(), null);
+        return new Served(current.tdb2(), current.dumps(), null, why, current.fingerprint(), current.builtAt());
     }
 
     private static TreatyServer serve(Options o, InetAddress listen, Served served, Store store, Path scratch, Progress progress) throws IOException {
@@ -324,14 +304,17 @@ public final class TreatyServer implements AutoCloseable {
         Site site = new Site(dumps, releases, o.project().sourcesDir(), o.project().ontologyFile(), o.project().shapesFile(), o.baseIri());
         site.build(served.fingerprint());
         site.builtAt(served.builtAt());
-        DumpsReady dumpsReady = served.finish() == null ? DumpsReady.already() : new DumpsReady();
+        site.built(served.built());
+        // A fresh build on disk: the server listens while its store loads, requests wait at the gate (settle).
+        Readiness loaded = served.fresh() ? Readiness.store() : Readiness.already();
+        Readiness dumpsReady = served.fresh() ? Readiness.dumps() : Readiness.already();
         site.dumpsReady(dumpsReady);
         FusekiModules modules = FusekiModules.create(
                 new HttpPolicyModule(o.config().toAbsolutePath().getParent()),
-                new StoreModule(site, served.tdb2() == null ? served.built() : null, progress),
+                new StoreModule(site, served.tdb2() == null ? served.built() : null, loaded, progress),
                 new SparqlModule(site, o.allowedServices(), limits),
-                new PagesModule(site, o.project(), served.built()),
-                new SearchModule(site, o.project(), progress, served.searchIndex()),
+                new PagesModule(site, o.project()),
+                new SearchModule(site, o.project(), progress, served.fresh()),
                 new DumpsModule(site),
                 new ReconcileModule(site, limits),
                 new CompressionModule());
@@ -352,31 +335,63 @@ public final class TreatyServer implements AutoCloseable {
             if (c instanceof ServerConnector sc) sc.setHost(o.host());
         String shown = listen.isAnyLocalAddress() || listen.isLoopbackAddress() ? "localhost"
                 : o.host().contains(":") ? "[" + o.host() + "]" : o.host();
-        TreatyServer server = new TreatyServer(fuseki, site.dataset(), shown, store, scratch, served.stale(), dumpsReady);
+        TreatyServer server = new TreatyServer(fuseki, site, shown, store, scratch, served.stale(), loaded, dumpsReady);
         try {
             fuseki.start();
         } catch (RuntimeException e) {   // the address is not this machine's, or the port is taken
             server.close();
             throw new IOException("cannot listen on " + o.host() + ":" + o.port() + ": " + rootMessage(e), e);
         }
-        if (served.finish() != null) server.finish(served.finish(), dumpsReady, progress);
+        if (served.fresh()) progress.step("listening at " + server.url() + "; requests wait until the new build's store is loaded");
         return server;
+    }
+
+    /**
+     * Once a fresh build's store is loaded, its graph valid and its search index made ({@link FreshBuild}), the gate
+     * opens and the dumps are written behind it. When the graph is invalid, this server stops before answering and
+     * the previous build serves (a new server, on the same port), or with none the problems end the start; when
+     * the load failed, this server stops, and the error says where and why. The generation is then removed.
+     */
+    private TreatyServer settle(FreshBuild fresh, TreatyGraph graph, Generation previous, Options o, InetAddress listen, Progress progress)
+            throws IOException {
+        org.treatygraph.search.SearchIndex index;
+        try {
+            index = fresh.await();
+        } catch (IOException | RuntimeException | Error e) {
+            stopBeforeAnswering();   // the store directory stays claimed: the previous build may serve from it
+            IOException located = fresh.abandon(e);
+            if (located != null) throw located;
+            if (e instanceof InputException invalid) return serve(o, listen, previous(previous, invalid, progress), store, null, progress);
+            throw e;
+        }
+        site.built(graph);
+        site.searchIndex(index);
+        progress.step("search: " + index.size() + " entities indexed (beside the load)");
+        loaded.done();
+        finish(() -> Rebuild.finish(fresh.generation(), graph, site.builtAt(), o.project().wikidataCacheDir(), progress), progress);
+        return this;
+    }
+
+    /** A fresh build's server whose build failed: the requests it holds are told, and it stops; its store is the caller's to remove. */
+    private void stopBeforeAnswering() {
+        loaded.failed("The new build could not be served (the server's log says why): try again in " + Readiness.RETRY_AFTER_SECONDS + " s.");
+        fuseki.stop();
     }
 
     /**
      * A fresh build's dumps are written once the server answers, on a thread of their own; until they are in
      * place (and, on disk, the generation is current) a request for them waits or is told to come back
-     * ({@link DumpsReady}). A failure is reported and leaves the server serving the store without dumps.
+     * ({@link Readiness#dumps}). A failure is reported and leaves the server serving the store without dumps.
      */
-    private void finish(Finish finish, DumpsReady ready, Progress progress) {
+    private void finish(Finish finish, Progress progress) {
         Thread t = new Thread(() -> {
             try {
                 finish.run();
-                ready.written();
+                dumpsReady.done();
             } catch (IOException | RuntimeException | Error e) {
                 String why = "the dumps of this build could not be written: " + e.getMessage();
                 progress.step("error: " + why);
-                ready.failed(why);
+                dumpsReady.failed(why);
             }
         }, "treaty-graph-dumps");
         t.setDaemon(true);

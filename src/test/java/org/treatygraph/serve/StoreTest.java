@@ -159,17 +159,66 @@ class StoreTest {
         assertEquals(List.of(Files.readString(db.resolve("current")).strip()), generations(db), "one generation, the current one");
     }
 
+    /** A first start of a fresh project into run/tdb2, stopped before a step of its rebuild ({@code Rebuild.pauseAt}). */
+    private ServeProcess firstStartPausedAt(String step, String waitOption) throws Exception {
+        Project p = TestProjects.scratch(dir.resolve("p"), TestProjects.VALID);
+        ServeProcess serve = ServeProcess.treatyGraph(List.of(), List.of("-Dtreatygraph.pauseAt=" + step, waitOption), serveArgs(p, dir.resolve("run/tdb2")));
+        try {
+            serve.await("paused at " + step);
+        } catch (AssertionError | InterruptedException e) {
+            serve.close();
+            throw e;
+        }
+        return serve;
+    }
+
+    /**
+     * A fresh build's server listens while its store loads, and every request, ping too, waits at its gate: past the
+     * wait it is told to come back, and nothing is ever answered from the store half-loaded. Once the store is
+     * committed, the same server answers from it.
+     */
+    @Test
+    void aFreshBuildListensWhileItsStoreLoadsAndARequestMeanwhileWaitsAndNeverSeesItHalfLoaded() throws Exception {
+        Path db = dir.resolve("run/tdb2");
+        try (ServeProcess serve = firstStartPausedAt("commit", "-Dtreatygraph.startWaitSeconds=2")) {   // every quad given to the loader, none committed
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("listening at (\\S+); requests wait until the new build")
+                    .matcher(serve.await("requests wait until the new build"));
+            assertTrue(m.find(), serve.output());
+            String url = m.group(1);
+            String ask = "treaties/sparql?query=" + URLEncoder.encode("ASK { <https://w3id.org/treaty-graph/id/agreement/soviet-persian-treaty-1921> ?p ?o }",
+                    StandardCharsets.UTF_8);
+            for (String path : List.of("$/ping", ask, "id/agreement/soviet-persian-treaty-1921")) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + path)).header("Accept", "application/sparql-results+json").build(),
+                        HttpResponse.BodyHandlers.ofString());
+                long waited = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                assertEquals(503, r.statusCode(), path + ": " + r.body());
+                assertEquals("5", r.headers().firstValue("Retry-After").orElse(""), path);
+                assertEquals("The server is loading its store: try again in 5 s.\n", r.body(), path);
+                assertTrue(waited >= 1900, path + " was held for the wait (2 s), not refused at once: " + waited + " ms");
+            }
+            assertFalse(Files.exists(db.resolve("current")), "nothing current while the store loads");
+            serve.send("");   // let it commit
+            assertEquals(url, serve.url(), "the same server, now answering");
+            HttpResponse<String> ping = http.send(HttpRequest.newBuilder(URI.create(url + "$/ping")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ping.statusCode(), ping.body());
+            HttpResponse<String> yes = http.send(HttpRequest.newBuilder(URI.create(url + ask)).header("Accept", "application/sparql-results+json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, yes.statusCode(), yes.body());
+            assertTrue(yes.body().contains("true"), "the loaded store answers: " + yes.body());
+            serve.await("switched " + db + " to gen-1");
+            assertEquals(A, served(url));
+        }
+    }
+
     /**
      * A first start answers from its store before its dumps are written: a dump asked for meanwhile waits for
      * them, and past the wait is told to come back; the generation is current only once they are in place.
      */
     @Test
     void aFreshBuildAnswersBeforeItsDumpsAndADumpAskedMeanwhileWaitsOrIsToldToComeBack() throws Exception {
-        Project p = TestProjects.scratch(dir.resolve("p"), TestProjects.VALID);
         Path db = dir.resolve("run/tdb2");
-        try (ServeProcess serve = ServeProcess.treatyGraph(List.of(), List.of("-Dtreatygraph.pauseAt=dumps", "-Dtreatygraph.dumpsWaitSeconds=1"),
-                serveArgs(p, db))) {
-            serve.await("paused at dumps");
+        try (ServeProcess serve = firstStartPausedAt("dumps", "-Dtreatygraph.dumpsWaitSeconds=1")) {
             String url = serve.url();
             String q = "ASK { <https://w3id.org/treaty-graph/id/agreement/soviet-persian-treaty-1921> ?p ?o }";
             HttpResponse<String> ask = http.send(HttpRequest.newBuilder(URI.create(url + "treaties/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
