@@ -14,6 +14,9 @@ import org.apache.jena.vocabulary.RDF;
 
 /** The SHACL shapes for people: each node shape with its targets, messages and property constraints. */
 final class ShapesPage {
+    /** What a shape says through a blank node whose parts are shown: a property shape, a SPARQL target, a SPARQL constraint. */
+    private static final java.util.Set<Node> DESCRIBED = java.util.Set.of(SHACL.property, SHACL.target, SHACL.sparql);
+
     private ShapesPage() {}
 
     static String render(Graph shapes) {
@@ -26,12 +29,14 @@ final class ShapesPage {
             b.append("<h2 id=\"").append(Html.esc(local(shape))).append("\">").append(Html.esc(show(shape, pm))).append("</h2>\n<table>\n");
             for (Triple t : sorted(shapes.find(shape, Node.ANY, Node.ANY).toList())) {
                 if (t.getPredicate().equals(RDF.type.asNode())) continue;
-                if (t.getPredicate().equals(SHACL.property) && t.getObject().isBlank()) {
+                if (DESCRIBED.contains(t.getPredicate()) && t.getObject().isBlank()) {   // a property, a SPARQL target or constraint: its parts
                     List<String> parts = new ArrayList<>();
                     for (Triple c : sorted(shapes.find(t.getObject(), Node.ANY, Node.ANY).toList())) {
-                        parts.add("<b>" + Html.esc(show(c.getPredicate(), pm)) + "</b> " + Html.esc(show(c.getObject(), pm)));
+                        String value = Html.esc(show(c.getObject(), pm));
+                        parts.add("<b>" + Html.esc(show(c.getPredicate(), pm)) + "</b> "
+                                + (c.getPredicate().equals(SHACL.select) ? "<pre><code>" + value.strip() + "</code></pre>" : value));
                     }
-                    b.append("<tr><td>sh:property</td><td>").append(String.join("<br>", parts)).append("</td></tr>\n");
+                    b.append("<tr><td>").append(Html.esc(show(t.getPredicate(), pm))).append("</td><td>").append(String.join("<br>", parts)).append("</td></tr>\n");
                 } else {
                     b.append("<tr><td>").append(Html.esc(show(t.getPredicate(), pm))).append("</td><td>").append(Html.esc(show(t.getObject(), pm))).append("</td></tr>\n");
                 }
