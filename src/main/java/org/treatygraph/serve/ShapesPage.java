@@ -32,9 +32,10 @@ final class ShapesPage {
                 if (DESCRIBED.contains(t.getPredicate()) && t.getObject().isBlank()) {   // a property, a SPARQL target or constraint: its parts
                     List<String> parts = new ArrayList<>();
                     for (Triple c : sorted(shapes.find(t.getObject(), Node.ANY, Node.ANY).toList())) {
-                        String value = Html.esc(show(c.getObject(), pm));
+                        String value = show(c.getObject(), pm);
                         parts.add("<b>" + Html.esc(show(c.getPredicate(), pm)) + "</b> "
-                                + (c.getPredicate().equals(SHACL.select) ? "<pre><code>" + value.strip() + "</code></pre>" : value));
+                                + (c.getPredicate().equals(SHACL.select) ? "<pre class=\"query\"><code>" + Html.esc(value.stripIndent().strip()) + "</code></pre>"
+                                        : Html.esc(value)));
                     }
                     b.append("<tr><td>").append(Html.esc(show(t.getPredicate(), pm))).append("</td><td>").append(String.join("<br>", parts)).append("</td></tr>\n");
                 } else {

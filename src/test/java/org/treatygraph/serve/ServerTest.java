@@ -205,7 +205,7 @@ class ServerTest {
         String shapes = new String(get("/shapes", "text/html").body(), "UTF-8");
         assertTrue(shapes.contains("id=\"NamedEntityShape\"") && shapes.contains("every entity needs exactly one English label"), shapes);
         // A SPARQL target is shown as its query, not as a blank node.
-        assertTrue(shapes.contains("id=\"StatedShape\"") && shapes.contains("<td>sh:target</td><td><b>sh:select</b> <pre><code>SELECT ?this WHERE {"), shapes);
+        assertTrue(shapes.contains("id=\"StatedShape\"") && shapes.contains("<td>sh:target</td><td><b>sh:select</b> <pre class=\"query\"><code>SELECT ?this WHERE {"), shapes);
         assertTrue(type(get("/ontology.jsonld", null)).startsWith("application/ld+json"));
         var page = get("/ontology", "text/html");
         assertTrue(type(page).startsWith("text/html"));
