@@ -174,6 +174,12 @@ class TimeAndPlaceBrowserTest {
             assertTrue(browser.waitFor("document.querySelector('#place-map .leaflet-popup a[href=\"/id/territory/kars\"]')", 5_000), "its popup links to its page");
             browser.evaluate("document.getElementById('places').scrollIntoView()");
             browser.screenshot(SHOTS.resolve("places-kars.png"));
+            // ... and to its history on that page, as /map's popups do.
+            assertEquals("Its history, 1917–1925", browser.evaluate("document.querySelector('#place-map .leaflet-popup a.history-link').textContent").asText());
+            browser.evaluate("document.querySelector('#place-map .leaflet-popup a.history-link').click()");
+            assertTrue(browser.waitFor("location.pathname === '/id/territory/kars' && location.hash === '#history-strip' && document.readyState === 'complete'", 10_000));
+            assertTrue(browser.evaluate("document.getElementById('history-strip').getBoundingClientRect().top").asDouble() < 100,
+                    "the page is at its history strip");
             browser.open(base + "/id/agreement/treaty-of-kars-1921");
             // The treaty's places: the territories whose history names it (Kars, Ardahan, Artvin, Batumi among them).
             assertTrue(browser.waitFor("document.querySelectorAll('#place-map .place-marker').length >= 4", 20_000),

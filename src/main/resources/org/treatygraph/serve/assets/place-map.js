@@ -1,6 +1,6 @@
 // The small map on an entity's page (entity.jte): Leaflet over Natural Earth's countries, as on /map, with a
 // marker for each place of the entity's GeoJSON (its own point, or the territories whose history names it),
-// each linking to its page. Without this script the section keeps its link to the GeoJSON.
+// each linking to its page and to its history there. Without this script the section keeps its link to the GeoJSON.
 (function () {
   'use strict';
   var el = document.getElementById('place-map');
@@ -22,11 +22,22 @@
         return L.circleMarker(at, {radius: 7, className: 'place-marker', weight: 2, fillOpacity: 0.8});
       },
       onEachFeature: function (f, marker) {
-        var a = document.createElement('a');
-        // The feature's id is the territory's public IRI; its page is on this server under the same path.
-        a.href = String(f.id).replace(/^https:\/\/w3id\.org\/treaty-graph\//, '/');
-        a.textContent = f.properties.label || f.id;
-        marker.bindPopup(a);
+        // The feature's id is the territory's public IRI; its page is on this server under the same path. The
+        // popup names it, linked to its page, and links to its history there, as /map's popups do.
+        var href = String(f.id).replace(/^https:\/\/w3id\.org\/treaty-graph\//, '/');
+        var div = document.createElement('div');
+        var name = document.createElement('a');
+        name.href = href;
+        name.textContent = f.properties.label || f.id;
+        var history = document.createElement('a');
+        history.href = href + '#history-strip';
+        history.className = 'history-link';
+        history.textContent = 'Its history, 1917–1925';
+        var p = document.createElement('p');
+        p.appendChild(history);
+        div.appendChild(name);
+        div.appendChild(p);
+        marker.bindPopup(div);
         marker.bindTooltip(f.properties.label || f.id);
       }
     }).addTo(map);
