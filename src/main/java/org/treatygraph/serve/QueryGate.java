@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,7 +83,7 @@ final class QueryGate implements Filter {
             return;
         }
         try {
-            chain.doFilter(req, response);
+            chain.doFilter(req, new WholeAnswer(resp));
         } finally {
             running.release();
         }
@@ -123,6 +124,40 @@ final class QueryGate implements Filter {
         Refusals.reason(req, message);
         if (!Refusals.isRefusal(status)) Refusals.log(req.getMethod(), req.getRequestURI(), status + ": " + message);
         Replies.send(resp, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The response with the flushes of Fuseki's writers ignored: an answer is computed in full before it is
+     * written (QueryOperation), and written at once it goes out as one response with its Content-Length when it
+     * fits the container's buffer (32 KB), else in chunks as the buffer fills. Flushed after the rows, it went out
+     * chunked, its end in a second write: a replica killed between the two left a balancer's client a response
+     * cut short that no retry could mend (ReplicaIT, once in four runs).
+     */
+    private static final class WholeAnswer extends jakarta.servlet.http.HttpServletResponseWrapper {
+        private ServletOutputStream out;
+
+        WholeAnswer(HttpServletResponse resp) {
+            super(resp);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                ServletOutputStream to = super.getOutputStream();
+                out = new ServletOutputStream() {
+                    @Override public void write(int b) throws IOException { to.write(b); }
+                    @Override public void write(byte[] b, int off, int len) throws IOException { to.write(b, off, len); }
+                    @Override public void flush() { }   // the container sends what is left when the answer is complete
+                    @Override public void close() throws IOException { to.close(); }
+                    @Override public boolean isReady() { return to.isReady(); }
+                    @Override public void setWriteListener(jakarta.servlet.WriteListener l) { to.setWriteListener(l); }
+                };
+            }
+            return out;
+        }
+
+        @Override
+        public void flushBuffer() { }   // as flush(): the container commits the response when it is complete
     }
 
     /** The request with its body already read (a chunked query body, checked against the limit). */

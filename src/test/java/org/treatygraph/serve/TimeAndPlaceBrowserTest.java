@@ -106,6 +106,16 @@ class TimeAndPlaceBrowserTest {
             // Where a date is known only to lie between two days, soft edges (the gradient of the style sheet): on the polity's timeline below.
             browser.evaluate("document.getElementById('entity-timeline').scrollIntoView()");
             browser.screenshot(SHOTS.resolve("timeline-kars.png"));
+            // The sources beside the marks are drawn after every mark of their row, with a halo: the Treaty of Moscow's
+            // ratification of 22 July 1921 lies under the label of its signing, and shows above and below it, not through it.
+            assertTrue(browser.evaluate("[...document.querySelectorAll('#entity-timeline svg.tl-track')].every(svg => { let label = false;"
+                    + " for (const el of svg.children) { if (el.tagName === 'text') label = true; else if (el.classList.contains('tl-mark') && label) return false; }"
+                    + " return true; })").asBoolean(), "no mark drawn over a label");
+            assertEquals("stroke", browser.evaluate("getComputedStyle(document.querySelector('#entity-timeline text.tl-mark-src')).paintOrder.split(' ')[0]").asText());
+            assertTrue(browser.evaluate("(() => { const row = document.querySelector('#entity-timeline a.tl-track-link[href=\"/id/agreement/treaty-of-moscow-1921\"]');"
+                    + " const label = [...row.querySelectorAll('text.tl-mark-src')].pop().getBBox();"
+                    + " const tick = row.querySelector('rect.tl-mark[data-date=\"1921-07-22\"]').getBBox();"
+                    + " return tick.x >= label.x && tick.x <= label.x + label.width; })()").asBoolean(), "the July ratification lies under the label");
             assertEquals(List.of(), browser.takeProblems(), "no console error or policy violation");
             onlyTheServer(browser);
             // A polity: its timeline, and the places whose history names it on a small map.
