@@ -89,6 +89,8 @@ public final class TreatyServer implements AutoCloseable {
         void run() throws IOException;
     }
 
+    private static final String FINGERPRINTING = "fingerprinting the inputs";
+
     private final FusekiServer fuseki;
     private final DatasetGraph dataset;
     private final String shownHost;
@@ -164,14 +166,8 @@ public final class TreatyServer implements AutoCloseable {
         store.removeOthers(current, progress);   // what a killed rebuild left
         // The inputs are hashed now (the running jar's 60 MB too); with no store yet, nothing waits for the hash
         // before the server is set up, so it is taken on the other core while the graph is built.
-        var hashing = Background.run("treaty-graph-fingerprint", () -> {
-            try {
-                return Fingerprint.of(o.project());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (current != null && await(hashing).equals(current.fingerprint())) {
+        var hashing = Background.run("treaty-graph-fingerprint", () -> Fingerprint.of(o.project()));
+        if (current != null && Background.await(hashing, FINGERPRINTING).equals(current.fingerprint())) {
             progress.step("opening the store " + current.tdb2() + " (loaded from the current inputs)");
             return serve(o, listen, new Served(current.tdb2(), current.dumps(), null, null, current.fingerprint(), current.builtAt()),
                     store, null, progress);
@@ -194,13 +190,9 @@ public final class TreatyServer implements AutoCloseable {
         org.apache.jena.sys.JenaSystem.init();   // here, before two threads use Jena: its initialisation is not for two at once
         Generation gen = store.create();
         java.time.Instant builtAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        var starting = Background.run("treaty-graph-server", () -> {
-            try {
-                return serve(o, listen, new Served(gen.tdb2(), gen.dumps(), null, null, await(hashing), builtAt, true), store, null, progress);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        var starting = Background.run("treaty-graph-server",
+                () -> serve(o, listen, new Served(gen.tdb2(), gen.dumps(), null, null, Background.await(hashing, FINGERPRINTING), builtAt, true),
+                        store, null, progress));
         GraphBuilder builder = new GraphBuilder(o.project(), progress);
         TreatyGraph graph;
         FreshBuild fresh;
@@ -208,7 +200,7 @@ public final class TreatyServer implements AutoCloseable {
             graph = builder.buildUnvalidated();
             // The proposals' properties are read by the dumps: their problems, too, leave the previous build serving.
             org.treatygraph.publish.WikidataProperties.load(o.project().wikidataLinksFile().resolveSibling(org.treatygraph.publish.WikidataProperties.FILE_NAME));
-            fresh = FreshBuild.begin(store, gen, builder, graph, await(hashing), o.keepFreeBytes(), o.project(), progress);
+            fresh = FreshBuild.begin(store, gen, builder, graph, Background.await(hashing, FINGERPRINTING), o.keepFreeBytes(), o.project(), progress);
         } catch (IOException | RuntimeException | Error e) {
             // Nothing was answered: the server set up for this build stops, and its generation goes.
             TreatyServer unused = awaitQuietly(starting);
@@ -219,7 +211,7 @@ public final class TreatyServer implements AutoCloseable {
         }
         TreatyServer server;
         try {
-            server = awaitServer(starting);
+            server = Background.await(starting, "the server started");
         } catch (IOException | RuntimeException | Error e) {
             IOException located = fresh.abandon(e);
             if (located != null) throw located;
@@ -228,42 +220,12 @@ public final class TreatyServer implements AutoCloseable {
         return server.settle(fresh, graph, current, o, listen, progress);
     }
 
-    /** The server set up beside the build, listening; what its setup threw, as thrown there. */
-    private static TreatyServer awaitServer(java.util.concurrent.CompletableFuture<TreatyServer> starting) throws IOException {
-        try {
-            return starting.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the server started", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IOException(e.getCause());
-        }
-    }
-
     /** The server set up beside the build once its setup ended, or null when that failed (the build's own failure is the news). */
     private static TreatyServer awaitQuietly(java.util.concurrent.CompletableFuture<TreatyServer> starting) {
         try {
-            return awaitServer(starting);
+            return Background.await(starting, "the server started");
         } catch (IOException | RuntimeException | Error e) {
             return null;
-        }
-    }
-
-    /** The fingerprint, once hashed; what hashing it threw, as it would have been thrown here. */
-    private static String await(java.util.concurrent.CompletableFuture<String> hashing) throws IOException {
-        try {
-            return hashing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fingerprinting the inputs", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IOException(e.getCause());
         }
     }
 
