@@ -34,12 +34,13 @@ final class FreshBuild {
     }
 
     /**
-     * Checks the space for the graph in the generation made for it, opens its store (the one the server's
-     * configuration names: TDB2 keeps one per location), then starts its load, validation and search index.
+     * Checks the space for the graph in the generation made for it (against what was free before it was made),
+     * opens its store (the one the server's configuration names: TDB2 keeps one per location), then starts its
+     * load, validation and search index.
      */
-    static FreshBuild begin(Store store, Store.Generation gen, GraphBuilder builder, TreatyGraph graph, String fingerprint, long keepFree,
-                            Project project, Progress progress) throws IOException {
-        Rebuild.NewGeneration n = Rebuild.begin(store, gen, graph, fingerprint, keepFree);
+    static FreshBuild begin(Store store, Store.Generation gen, long freeBefore, GraphBuilder builder, TreatyGraph graph, String fingerprint,
+                            long keepFree, Project project, Progress progress) throws IOException {
+        Rebuild.NewGeneration n = Rebuild.begin(store, gen, graph, fingerprint, keepFree, freeBefore);
         DatasetGraph dsg = Rebuild.open(n);
         CompletableFuture<Void> loaded = Background.run("treaty-graph-load", () -> {
             Rebuild.load(graph, dsg, n.gen().tdb2(), progress);

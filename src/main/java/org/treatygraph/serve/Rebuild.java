@@ -48,19 +48,19 @@ final class Rebuild {
 
     /**
      * A new generation for a graph, in a directory already made for it ({@link Store#create}) while the graph was
-     * built; refused when the disk has too little space for it.
+     * built; refused when the disk had too little space for it when the build began ({@code freeBefore}, measured
+     * before anything of the new generation was written, so that its own empty store does not count against it).
      *
      * @param keepFree bytes that must stay free on the store's disk after the new generation is written
      */
-    static NewGeneration begin(Store store, Generation gen, TreatyGraph graph, String fingerprint, long keepFree) throws IOException {
+    static NewGeneration begin(Store store, Generation gen, TreatyGraph graph, String fingerprint, long keepFree, long freeBefore) throws IOException {
         Generation previous = store.current();
-        return new NewGeneration(store, gen, previous, checkSpace(store, graph, keepFree, previous), fingerprint);
+        return new NewGeneration(store, gen, previous, checkSpace(store, graph, keepFree, previous, freeBefore), fingerprint);
     }
 
-    /** The bytes a new generation for the graph needs; an error when they, and {@code keepFree}, are not free. */
-    private static long checkSpace(Store store, TreatyGraph graph, long keepFree, Generation previous) throws IOException {
+    /** The bytes a new generation for the graph needs; an error when they, and {@code keepFree}, are not among the {@code free}. */
+    private static long checkSpace(Store store, TreatyGraph graph, long keepFree, Generation previous, long free) throws IOException {
         long needed = estimate(graph);
-        long free = store.usableSpace();
         if (free < needed + keepFree) {
             throw new IOException("not enough space for a new build in " + store.dir() + ": it needs about " + mib(needed)
                     + (keepFree > 0 ? " and --keep-free asks for " + mib(keepFree) + " to stay free" : "") + ", but " + mib(free)
@@ -99,7 +99,7 @@ final class Rebuild {
      */
     static NewGeneration load(Store store, TreatyGraph graph, String fingerprint, long keepFree, Progress progress) throws IOException {
         Generation previous = store.current();
-        long needed = checkSpace(store, graph, keepFree, previous);
+        long needed = checkSpace(store, graph, keepFree, previous, store.usableSpace());
         NewGeneration n = new NewGeneration(store, store.create(), previous, needed, fingerprint);
         DatasetGraph dsg = open(n);
         try {

@@ -188,6 +188,7 @@ public final class TreatyServer implements AutoCloseable {
     private static TreatyServer fresh(Store store, Generation current, java.util.concurrent.CompletableFuture<String> hashing, Options o,
                                       InetAddress listen, Progress progress) throws IOException {
         org.apache.jena.sys.JenaSystem.init();   // here, before two threads use Jena: its initialisation is not for two at once
+        long freeBefore = store.usableSpace();   // before the generation's own empty store takes any of it
         Generation gen = store.create();
         java.time.Instant builtAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         var starting = Background.run("treaty-graph-server",
@@ -200,7 +201,7 @@ public final class TreatyServer implements AutoCloseable {
             graph = builder.buildUnvalidated();
             // The proposals' properties are read by the dumps: their problems, too, leave the previous build serving.
             org.treatygraph.publish.WikidataProperties.load(o.project().wikidataLinksFile().resolveSibling(org.treatygraph.publish.WikidataProperties.FILE_NAME));
-            fresh = FreshBuild.begin(store, gen, builder, graph, Background.await(hashing, FINGERPRINTING), o.keepFreeBytes(), o.project(), progress);
+            fresh = FreshBuild.begin(store, gen, freeBefore, builder, graph, Background.await(hashing, FINGERPRINTING), o.keepFreeBytes(), o.project(), progress);
         } catch (IOException | RuntimeException | Error e) {
             // Nothing was answered: the server set up for this build stops, and its generation goes.
             TreatyServer unused = awaitQuietly(starting);
