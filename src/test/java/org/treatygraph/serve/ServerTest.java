@@ -211,7 +211,9 @@ class ServerTest {
         assertTrue(type(get("/ontology", "application/rdf+xml")).startsWith("application/rdf+xml"));
         assertTrue(type(get("/shapes", "text/turtle")).startsWith("text/turtle"));
         String shapes = new String(get("/shapes", "text/html").body(), "UTF-8");
-        assertTrue(shapes.contains("id=\"NamedEntityShape\"") && shapes.contains("every entity needs exactly one English label"), shapes);
+        assertTrue(shapes.contains("<table class=\"shape\">") && shapes.contains("id=\"NamedEntityShape\"") && shapes.contains("every entity needs exactly one English label"), shapes);
+        // A list is shown as its members, not as a blank node.
+        assertTrue(shapes.contains("<b>sh:in</b> ( tg:Stated tg:Reading tg:Editorial )"), shapes);
         // A SPARQL target is shown as its query, not as a blank node.
         assertTrue(shapes.contains("id=\"StatedShape\"") && shapes.contains("<td>sh:target</td><td><b>sh:select</b> <pre class=\"query\"><code>SELECT ?this WHERE {"), shapes);
         assertTrue(type(get("/ontology.jsonld", null)).startsWith("application/ld+json"));
